@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import HocBaModel
+import RecordXML
+import ReviewStore
+
+/// `hocba export --xml DIR`: writes one record or all as standard XML, each validated against the XSD.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: help("Xuất hồ sơ ra XML chuẩn (đã kiểm tra theo XSD).", "Export records as standard XML (validated against the XSD)."))
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp(help("Thư mục ghi tệp XML.", "Folder to write the XML files to."), valueName: "dir"))
+  var xml: String
+
+  @Option(help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
+  var record: Int64?
+
+  func run() throws {
+    let language = global.language
+    try reportingErrors(language) {
+      let database = try global.openDatabase()
+      let records: [StoredRecord]
+      if let record {
+        guard let stored = try database.record(id: record) else { throw CommandError.recordMissing(id: record) }
+        records = [stored]
+      } else {
+        records = try database.records()
+      }
+      let written = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records)
+      for url in written { Console.output(url.path) }
+      Console.message(language.pick("Đã xuất \(written.count) tệp XML vào \(xml).", "Exported \(written.count) XML files to \(xml)."))
+    }
+  }
+}
+
+/// Writes stored records as XML files named by record number and school year, atomically.
+struct XMLExporter {
+  let directory: URL
+
+  /// The file name of a record: no personal data, stable across runs.
+  static func fileName(for stored: StoredRecord) -> String {
+    "hocba-\(stored.id)-\(stored.record.schoolYear)-lop\(stored.record.grade).xml"
+  }
+
+  /// Exports every record; returns the files written.
+  func write(_ records: [StoredRecord]) throws -> [URL] {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw CommandError.cannotWrite(path: directory.path)
+    }
+    return try records.map { stored in
+      let bytes = try RecordXML.export(stored.record)
+      let url = directory.appendingPathComponent(Self.fileName(for: stored))
+      do {
+        try Data(bytes).write(to: url, options: .atomic)
+      } catch {
+        throw CommandError.cannotWrite(path: url.path)
+      }
+      return url
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `hocba` command: digitizes paper học bạ into signed học bạ số.
+@main
+struct HocBa: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hocba",
+    abstract: help(
+      "Số hoá học bạ giấy thành học bạ số: nhập, rà soát, xuất XML chuẩn.",
+      "Digitize paper học bạ into học bạ số: import, review, export standard XML."),
+    version: "0.1.0",
+    subcommands: [
+      DemoCommand.self, InitCommand.self, StatusCommand.self, ExportCommand.self, ImportXMLCommand.self,
+      StaffCommand.self, AuditCommand.self,
+    ])
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a fresh machine: setup, build, every test, and the format lint.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$root/scripts/setup.sh"
+cd "$root"
+swift build --build-tests
+swift test --skip-build --parallel
+# Formatting is checked, not enforced as a failure, so a toolchain's formatter update cannot block a release.
+swift format lint --recursive Package.swift Sources Tests || true
