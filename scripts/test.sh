@@ -6,5 +6,5 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 swift build --build-tests
 swift test --skip-build --parallel
-# Formatting is checked, not enforced as a failure, so a toolchain's formatter update cannot block a release.
-swift format lint --recursive Package.swift Sources Tests || true
+# Formatting is part of the suite: `swift format format --in-place --recursive Package.swift Sources Tests` fixes it.
+swift format lint --strict --recursive Package.swift Sources Tests

@@ -104,7 +104,9 @@ public enum ScoreError: HocBaError, Equatable {
   public func message(in language: Language) -> String {
     switch self {
     case .empty:
-      language.pick("Điểm bị trống: nhập một số từ 0 đến 10, ví dụ 7,5.", "The score is empty: enter a number from 0 to 10, e.g. 7,5.")
+      language.pick(
+        "Điểm bị trống: nhập một số từ 0 đến 10, ví dụ 7,5.",
+        "The score is empty: enter a number from 0 to 10, e.g. 7,5.")
     case .malformed:
       language.pick(
         "Điểm không đúng dạng: chỉ gồm chữ số và tối đa một dấu phẩy, ví dụ 7,5 hoặc 10.",

@@ -146,7 +146,8 @@ public enum SampleRecords {
           averageSecondTerm: Score.mean(second), averageFullYear: Score.mean(scores))),
       absences: 4, promotion: .promoted, awards: ["Học sinh tiên tiến"],
       homeroomComment: "Ngoan, lễ phép; học đều các môn.", homeroomTeacher: "Nguyễn Văn Bình",
-      approval: PrincipalApproval(fullName: "Lê Văn Thành", title: "Hiệu trưởng", place: "Đại An", date: date(2021, 5, 25)),
+      approval: PrincipalApproval(
+        fullName: "Lê Văn Thành", title: "Hiệu trưởng", place: "Đại An", date: date(2021, 5, 25)),
       provenance: Provenance(
         sources: [SourcePage(sha256: String(repeating: "c3", count: 32), fileName: "so-hoc-ba-014.png", page: 1)]))
   }

@@ -8,14 +8,16 @@ import ReviewStore
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: help("Xuất hồ sơ ra XML chuẩn (đã kiểm tra theo XSD).", "Export records as standard XML (validated against the XSD)."))
+    abstract: help(
+      "Xuất hồ sơ ra XML chuẩn (đã kiểm tra theo XSD).", "Export records as standard XML (validated against the XSD)."))
 
   @OptionGroup var global: GlobalOptions
 
   @Option(help: ArgumentHelp(help("Thư mục ghi tệp XML.", "Folder to write the XML files to."), valueName: "dir"))
   var xml: String
 
-  @Option(help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
+  @Option(
+    help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
   var record: Int64?
 
   func run() throws {
@@ -31,7 +33,8 @@ struct ExportCommand: ParsableCommand {
       }
       let written = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records)
       for url in written { Console.output(url.path) }
-      Console.message(language.pick("Đã xuất \(written.count) tệp XML vào \(xml).", "Exported \(written.count) XML files to \(xml)."))
+      Console.message(
+        language.pick("Đã xuất \(written.count) tệp XML vào \(xml).", "Exported \(written.count) XML files to \(xml)."))
     }
   }
 }

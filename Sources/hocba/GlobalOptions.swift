@@ -8,16 +8,23 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      help("Tệp cơ sở dữ liệu (mặc định: $HOCBA_DB hoặc ./hocba.sqlite).", "Database file (default: $HOCBA_DB or ./hocba.sqlite)."),
+      help(
+        "Tệp cơ sở dữ liệu (mặc định: $HOCBA_DB hoặc ./hocba.sqlite).",
+        "Database file (default: $HOCBA_DB or ./hocba.sqlite)."),
       valueName: "path"))
   var db: String?
 
-  @Option(name: .long, help: ArgumentHelp(help("Ngôn ngữ thông báo: vi hoặc en.", "Message language: vi or en."), valueName: "vi|en"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(help("Ngôn ngữ thông báo: vi hoặc en.", "Message language: vi or en."), valueName: "vi|en"))
   var lang: String?
 
   @Option(
     name: .long,
-    help: ArgumentHelp(help("Người thực hiện, ghi vào nhật ký (mặc định: $HOCBA_ACTOR hoặc $USER).", "Who acts, written to the audit log (default: $HOCBA_ACTOR or $USER)."), valueName: "name"))
+    help: ArgumentHelp(
+      help(
+        "Người thực hiện, ghi vào nhật ký (mặc định: $HOCBA_ACTOR hoặc $USER).",
+        "Who acts, written to the audit log (default: $HOCBA_ACTOR or $USER)."), valueName: "name"))
   var actor: String?
 
   func validate() throws {

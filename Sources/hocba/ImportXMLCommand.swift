@@ -8,7 +8,8 @@ import ReviewStore
 struct ImportXMLCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import-xml",
-    abstract: help("Nhập một hồ sơ từ tệp XML chuẩn (ví dụ do trường khác gửi).", "Import a record from a standard XML file."))
+    abstract: help(
+      "Nhập một hồ sơ từ tệp XML chuẩn (ví dụ do trường khác gửi).", "Import a record from a standard XML file."))
 
   @OptionGroup var global: GlobalOptions
 

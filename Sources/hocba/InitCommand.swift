@@ -6,7 +6,8 @@ import ReviewStore
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: help("Tạo cơ sở dữ liệu và ghi thông tin trường.", "Create the database and record the school's details."))
+    abstract: help("Tạo cơ sở dữ liệu và ghi thông tin trường.", "Create the database and record the school's details.")
+  )
 
   @OptionGroup var global: GlobalOptions
 

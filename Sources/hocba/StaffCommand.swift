@@ -67,9 +67,11 @@ struct StaffCommand: ParsableCommand {
           let state =
             member.active
             ? language.pick("đang công tác", "active")
-            : language.pick("đã nghỉ từ \(member.departedOn?.description ?? "?")", "left on \(member.departedOn?.description ?? "?")")
+            : language.pick(
+              "đã nghỉ từ \(member.departedOn?.description ?? "?")", "left on \(member.departedOn?.description ?? "?")")
           Console.output(
-            "\(member.id ?? 0)\t\(member.fullName)\t\(member.role.rawValue)\t\(member.subjects.joined(separator: ","))\t\(state)")
+            "\(member.id ?? 0)\t\(member.fullName)\t\(member.role.rawValue)\t\(member.subjects.joined(separator: ","))\t\(state)"
+          )
         }
       }
     }
@@ -90,7 +92,8 @@ struct StaffCommand: ParsableCommand {
 
     func validate() throws {
       guard CalendarDate(parsing: on) != nil else {
-        throw ValidationError(help("--on phải là ngày hợp lệ dạng dd/mm/yyyy.", "--on must be a valid date dd/mm/yyyy."))
+        throw ValidationError(
+          help("--on phải là ngày hợp lệ dạng dd/mm/yyyy.", "--on must be a valid date dd/mm/yyyy."))
       }
     }
 

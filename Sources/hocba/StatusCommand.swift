@@ -7,7 +7,8 @@ import ReviewStore
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: help("Thống kê hồ sơ theo trạng thái và số trường chờ rà soát.", "Records by state and fields awaiting review."))
+    abstract: help(
+      "Thống kê hồ sơ theo trạng thái và số trường chờ rà soát.", "Records by state and fields awaiting review."))
 
   @OptionGroup var global: GlobalOptions
 
@@ -52,7 +53,8 @@ struct StatusReport {
       let states: [String: Int]
       let fieldsAwaitingReview: Int
     }
-    let states = Dictionary(uniqueKeysWithValues: RecordState.allCases.map { ($0.rawValue, summary.countsByState[$0] ?? 0) })
+    let states = Dictionary(
+      uniqueKeysWithValues: RecordState.allCases.map { ($0.rawValue, summary.countsByState[$0] ?? 0) })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let data = try! encoder.encode(

@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct CatalogTests {
   @Test func regimeFollowsTheRoadmapPerYearAndGrade() {
-    func regime(_ start: Int, _ grade: Int) -> Regime? { Regime.applicable(schoolYear: SchoolYear(startYear: start)!, grade: grade) }
+    func regime(_ start: Int, _ grade: Int) -> Regime? {
+      Regime.applicable(schoolYear: SchoolYear(startYear: start)!, grade: grade)
+    }
     #expect(regime(2021, 6) == .tt22)
     #expect(regime(2020, 6) == .tt58)
     #expect(regime(2021, 7) == .tt58)
@@ -63,7 +65,8 @@ import Testing
 
   @Test func namesAreStoredInNFC() {
     let decomposed = "Nguye\u{0302}\u{0303}n"  // "Nguyễn" in NFD
-    let student = StudentIdentity(fullName: decomposed, sex: .male, birthDate: CalendarDate(year: 2010, month: 1, day: 1)!)
+    let student = StudentIdentity(
+      fullName: decomposed, sex: .male, birthDate: CalendarDate(year: 2010, month: 1, day: 1)!)
     #expect(student.fullName.unicodeScalars.count == 6)
     #expect(student.fullName == "Nguyễn")
   }

@@ -23,7 +23,9 @@ import Testing
     #expect(try CitizenID(parsing: "001.208.009.876").digits == "001208009876")
   }
 
-  @Test(arguments: [("00120800987", CitizenIDError.wrongLength(11)), ("0012080098761", .wrongLength(13)), ("", .wrongLength(0))])
+  @Test(arguments: [
+    ("00120800987", CitizenIDError.wrongLength(11)), ("0012080098761", .wrongLength(13)), ("", .wrongLength(0)),
+  ])
   func refusesWrongLength(text: String, expected: CitizenIDError) {
     #expect(throws: expected) { try CitizenID(parsing: text) }
   }

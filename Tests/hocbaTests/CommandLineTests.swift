@@ -35,7 +35,9 @@ import Testing
     let first = try CommandRunner.hocba(["demo"], in: scratch.url)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(FileManager.default.fileExists(atPath: scratch.path("hocba.sqlite")))
-    let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out/xml")).filter { $0.hasSuffix(".xml") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out/xml")).filter {
+      $0.hasSuffix(".xml")
+    }
     #expect(files.count == 3)
     let second = try CommandRunner.hocba(["demo"], in: scratch.url)
     #expect(second.status == 0)

@@ -22,7 +22,9 @@ struct CommandRunner {
   static var hocba: URL { productsDirectory.appendingPathComponent("hocba") }
 
   /// Runs `hocba` with arguments in a working directory with a controlled environment.
-  static func hocba(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
+  static func hocba(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws
+    -> Result
+  {
     var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
     environment.merge(extra) { $1 }
     return try run(hocba, arguments, in: directory, environment: environment)
@@ -30,7 +32,9 @@ struct CommandRunner {
 
   /// Runs a program found on PATH (e.g. sqlite3, xmllint).
   static func tool(_ name: String, _ arguments: [String], in directory: URL) throws -> Result {
-    let candidates = ["/usr/bin", "/usr/local/bin", "/bin"].map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+    let candidates = ["/usr/bin", "/usr/local/bin", "/bin"].map {
+      URL(fileURLWithPath: $0).appendingPathComponent(name)
+    }
     guard let url = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
       Issue.record("\(name) is not installed: run scripts/setup.sh")
       return Result(status: -1, stdout: "", stderr: "")
