@@ -21,15 +21,38 @@ let package = Package(
     .systemLibrary(
       name: "COpenSSL", pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(
+      name: "CXMLSec", pkgConfig: "xmlsec1-openssl",
+      providers: [.apt(["libxmlsec1-dev"])]),
+    .systemLibrary(
+      name: "CLeptonica", pkgConfig: "lept",
+      providers: [.apt(["libleptonica-dev"])]),
+    // No pkgConfig: tesseract.pc adds -lcurl and links a second libcurl (build-facts §2.4 item 12).
+    .systemLibrary(
+      name: "CTesseract",
+      providers: [.apt(["libtesseract-dev"])]),
 
     // The model: value types only.
     .target(name: "HocBaModel"),
 
     // Wrappers around one C library each.
     .target(name: "HocBaCrypto", dependencies: ["COpenSSL"]),
+    // XML signatures on record bytes (signing profile): SignedInfo built here, verification with xmlsec.
+    .target(name: "RecordSigning", dependencies: ["HocBaModel", "HocBaCrypto", "CLibXML2", "CXMLSec"]),
     .target(
       name: "RecordXML", dependencies: ["HocBaModel", "CLibXML2"],
       resources: [.copy("Resources/hocba-1.0.xsd")]),
+
+    // Scanned pages: loading, preparation and OCR (Leptonica, Tesseract).
+    .target(name: "ScanCapture", dependencies: ["HocBaModel", "HocBaCrypto", "CLeptonica", "CTesseract"]),
+
+    // Page templates (Mappings/): classify pages, locate fields by anchors and ruled tables, read them.
+    .target(name: "FieldMapping", dependencies: ["HocBaModel", "ScanCapture"]),
+
+    // The import run: named stages, resumable, parallel pages.
+    .target(
+      name: "IngestPipeline",
+      dependencies: ["HocBaModel", "HocBaCrypto", "ScanCapture", "FieldMapping", "ReviewStore"]),
 
     // The SQLite store.
     .target(
@@ -41,24 +64,36 @@ let package = Package(
     // Synthetic sample records for the demo and the tests (no real student data).
     .target(name: "HocBaSamples", dependencies: ["HocBaModel"]),
 
+    // The consistency checks C1–C17 (shared/domain.md §8) and the school-editable rules policy.
+    .target(name: "HocBaRules", dependencies: ["HocBaModel"]),
+
+
     // The executable: thin, one file per subcommand.
     .executableTarget(
       name: "hocba",
       dependencies: [
-        "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples",
+        "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Tests mirror Sources.
     .target(
-      name: "TestSupport", dependencies: ["HocBaModel", "HocBaSamples", "ReviewStore"],
+      name: "TestSupport", dependencies: ["HocBaModel", "HocBaSamples", "ReviewStore", "ScanCapture"],
       path: "Tests/TestSupport"),
     .testTarget(name: "HocBaModelTests", dependencies: ["HocBaModel", "TestSupport"]),
+    .testTarget(name: "HocBaRulesTests", dependencies: ["HocBaRules", "HocBaSamples"]),
     .testTarget(name: "HocBaCryptoTests", dependencies: ["HocBaCrypto"]),
+    .testTarget(
+      name: "RecordSigningTests", dependencies: ["RecordSigning", "RecordXML", "HocBaSamples"],
+      exclude: ["verify_signxml.py"]),
     .testTarget(
       name: "RecordXMLTests", dependencies: ["RecordXML", "HocBaSamples", "TestSupport"],
       resources: [.copy("Golden"), .copy("Hostile")]),
+    .testTarget(
+      name: "ScanCaptureTests", dependencies: ["ScanCapture", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "TestSupport"]),
+    .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping", "TestSupport"]),
     .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport"]),
   ]
 )

@@ -15,6 +15,7 @@ extension ReviewDatabase {
     migrator.registerMigration("v1-triggers") { db in
       for statement in TriggerSQL.v1 { try db.execute(sql: statement) }
     }
+    migrator.registerMigration("v2-import") { db in try createImportSchemaV2(db) }
     return migrator
   }
 

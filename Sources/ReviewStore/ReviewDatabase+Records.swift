@@ -11,22 +11,29 @@ extension ReviewDatabase {
     _ record: SchoolYearRecord, state: RecordState = .imported, actor: String
   ) throws(StoreError) -> Int64 {
     let payload = try Self.encodePayload(record, context: "insertRecord")
-    let now = Self.timestamp()
     return try write("insertRecord") { db in
-      let studentID = try upsertStudent(db, record.student, actor: actor)
-      if let existing = try recordID(db, studentID: studentID, schoolYear: record.schoolYear) {
-        throw StoreError.duplicateRecord(existingRecordID: existing)
-      }
-      var row = RecordRow(
-        id: nil, studentID: studentID, schoolYear: record.schoolYear.description, grade: record.grade,
-        className: record.className, regime: record.regime.rawValue, state: state.rawValue, payload: payload,
-        digitizationCase: record.provenance.digitizationCase.code, createdAt: now, updatedAt: now)
-      try row.insert(db)
-      let id = try Self.insertedID(row.id)
-      try appendAudit(db, actor: actor, entity: "record", entityID: id, action: "insert", new: payload)
-      try appendAudit(db, actor: actor, entity: "record", entityID: id, action: "transition", new: state.rawValue)
-      return id
+      try insertRecord(db, record, payload: payload, state: state, actor: actor)
     }
+  }
+
+  /// Inserts a record inside the caller's transaction (see `insertRecord(_:state:actor:)`).
+  func insertRecord(
+    _ db: Database, _ record: SchoolYearRecord, payload: String, state: RecordState, actor: String
+  ) throws -> Int64 {
+    let now = Self.timestamp()
+    let studentID = try upsertStudent(db, record.student, actor: actor)
+    if let existing = try recordID(db, studentID: studentID, schoolYear: record.schoolYear) {
+      throw StoreError.duplicateRecord(existingRecordID: existing)
+    }
+    var row = RecordRow(
+      id: nil, studentID: studentID, schoolYear: record.schoolYear.description, grade: record.grade,
+      className: record.className, regime: record.regime.rawValue, state: state.rawValue, payload: payload,
+      digitizationCase: record.provenance.digitizationCase.code, createdAt: now, updatedAt: now)
+    try row.insert(db)
+    let id = try Self.insertedID(row.id)
+    try appendAudit(db, actor: actor, entity: "record", entityID: id, action: "insert", new: payload)
+    try appendAudit(db, actor: actor, entity: "record", entityID: id, action: "transition", new: state.rawValue)
+    return id
   }
 
   /// Replaces the content of a record that is not sealed; the database itself refuses sealed records.

@@ -4,6 +4,7 @@ import HocBaModel
 /// The published exit codes of `hocba` (README "Exit codes"). The only place codes are chosen.
 enum ExitCodes {
   static let success: Int32 = 0
+  static let completedWithProblems: Int32 = 2
   static let integrityFailure: Int32 = 3
   static let usage: Int32 = 64
   static let invalidInput: Int32 = 65

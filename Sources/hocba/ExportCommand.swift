@@ -31,10 +31,13 @@ struct ExportCommand: ParsableCommand {
       } else {
         records = try database.records()
       }
-      let written = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records)
-      for url in written { Console.output(url.path) }
+      let result = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records)
+      for url in result.written { Console.output(url.path) }
       Console.message(
-        language.pick("Đã xuất \(written.count) tệp XML vào \(xml).", "Exported \(written.count) XML files to \(xml)."))
+        language.pick(
+          "Đã xuất \(result.written.count) tệp XML vào \(xml).", "Exported \(result.written.count) XML files to \(xml)."
+        ))
+      try result.reportRefusals(in: language)
     }
   }
 }
@@ -43,27 +46,52 @@ struct ExportCommand: ParsableCommand {
 struct XMLExporter {
   let directory: URL
 
+  /// The files written and the records the schema refused (each with its reason).
+  struct Result {
+    var written: [URL] = []
+    var refused: [(recordID: Int64, error: RecordXMLError)] = []
+
+    /// Prints each refused record and fails with the invalid-input exit code if there is one.
+    func reportRefusals(in language: Language) throws {
+      guard let first = refused.first else { return }
+      for (id, error) in refused {
+        Console.error(
+          language.pick("Hồ sơ số \(id) chưa xuất được: ", "Record \(id) was not exported: ")
+            + error.message(in: language))
+      }
+      throw ExitCode(ExitCodes.code(for: first.error.kind))
+    }
+  }
+
   /// The file name of a record: no personal data, stable across runs.
   static func fileName(for stored: StoredRecord) -> String {
     "hocba-\(stored.id)-\(stored.record.schoolYear)-lop\(stored.record.grade).xml"
   }
 
-  /// Exports every record; returns the files written.
-  func write(_ records: [StoredRecord]) throws -> [URL] {
+  /// Exports every record that the schema accepts; a refused record does not stop the others.
+  func write(_ records: [StoredRecord]) throws -> Result {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
       throw CommandError.cannotWrite(path: directory.path)
     }
-    return try records.map { stored in
-      let bytes = try RecordXML.export(stored.record)
+    var result = Result()
+    for stored in records {
+      let bytes: [UInt8]
+      do {
+        bytes = try RecordXML.export(stored.record)
+      } catch {
+        result.refused.append((stored.id, error))
+        continue
+      }
       let url = directory.appendingPathComponent(Self.fileName(for: stored))
       do {
         try Data(bytes).write(to: url, options: .atomic)
       } catch {
         throw CommandError.cannotWrite(path: url.path)
       }
-      return url
+      result.written.append(url)
     }
+    return result
   }
 }

@@ -10,7 +10,14 @@ struct HocBa: ParsableCommand {
       "Digitize paper học bạ into học bạ số: import, review, export standard XML."),
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, InitCommand.self, StatusCommand.self, ExportCommand.self, ImportXMLCommand.self,
+      DemoCommand.self, InitCommand.self, ImportCommand.self, EvalCommand.self, BenchCommand.self, StatusCommand.self,
+      ExportCommand.self, ImportXMLCommand.self,
       StaffCommand.self, AuditCommand.self,
     ])
+
+  /// Sets up the process environment, then parses the arguments and runs the subcommand.
+  static func main() {
+    OpenMPEnvironment.reexecIfNeeded()
+    main(nil)
+  }
 }

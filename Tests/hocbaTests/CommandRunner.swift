@@ -32,9 +32,9 @@ struct CommandRunner {
 
   /// Runs a program found on PATH (e.g. sqlite3, xmllint).
   static func tool(_ name: String, _ arguments: [String], in directory: URL) throws -> Result {
-    let candidates = ["/usr/bin", "/usr/local/bin", "/bin"].map {
-      URL(fileURLWithPath: $0).appendingPathComponent(name)
-    }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"]
+    let candidates = folders.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
     guard let url = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
       Issue.record("\(name) is not installed: run scripts/setup.sh")
       return Result(status: -1, stdout: "", stderr: "")

@@ -1,0 +1,2 @@
+/* CLeptonica: the Leptonica image library (libleptonica-dev), used only by ScanCapture. */
+#include <leptonica/allheaders.h>

@@ -1,0 +1,123 @@
+import ScanCapture
+
+// Table headers: which grid is a table, and which grid column is which template column.
+extension FieldReader {
+  /// The tokens of header cell `column` as the page OCR gave them (Roman numerals folded).
+  func pageHeaderTokens(_ grid: TableGrid, column: Int) -> [String] {
+    let cell = grid.cell(row: 0, column: column, margin: 0)
+    let words = text.words(inside: cell).map(\.text).joined(separator: " ")
+    return TextMatching.foldingNumerals(TextMatching.tokens(words))
+  }
+
+  /// Every reading of each header cell of grid `index`: the page OCR's and, once read, the cell's own OCR.
+  func headerReadings(_ index: Int, grid: TableGrid) -> [[[String]]] {
+    (0..<grid.columnCount).map { column in
+      var readings = [pageHeaderTokens(grid, column: column)]
+      if let own = headerCache[index]?[column], own != readings[0] { readings.append(own) }
+      return readings.filter { !$0.isEmpty }
+    }
+  }
+
+  /// OCRs the header cells `columns` of grid `index` that were not read yet (Vietnamese, block; page OCR often
+  /// merges or garbles short ruled headers such as "Học kì II" or "TBHK I").
+  mutating func readHeaderCells(_ index: Int, grid: TableGrid, columns: some Sequence<Int>) throws {
+    for column in columns where headerCache[index]?[column] == nil {
+      headerCache[index, default: [:]][column] = try ocrHeader(grid, column: column)
+    }
+  }
+
+  /// The tokens of header cell `column` read by OCR (Vietnamese, block).
+  func ocrHeader(_ grid: TableGrid, column: Int) throws -> [String] {
+    let cell = grid.cell(row: 0, column: column, margin: max(2, pixels(0.015)))
+    let ink = try marks(in: cell, minimumHeight: max(4, pixels(0.03)))
+    guard !ink.isEmpty else { return [] }
+    let pad = max(3, pixels(0.02))
+    let inkBox = PageText.union(ink)
+    let box = PixelRect(x: inkBox.x - pad, y: inkBox.y - pad, width: inkBox.width + 2 * pad, height: inkBox.height + 2 * pad)
+    let crop = image.croppedForReading(to: box.intersection(cell) ?? cell, whiteBorder: pixels(0.06))
+    let profile = RecognitionProfile(language: "vie", pageSegmentation: .singleBlock)
+    let result = try recognize(crop, profile: profile)
+    return TextMatching.foldingNumerals(TextMatching.tokens(result.text))
+  }
+
+  /// Whether every header phrase of `spec` occurs in the header row.
+  func headerMatches(_ spec: TableSpec, readings: [[[String]]]) -> Bool {
+    let alternatives = [readings.flatMap { $0.first ?? [] }, readings.flatMap { $0.last ?? [] }]
+    return spec.header.allSatisfy { phrase in
+      let key = TextMatching.foldingNumerals(TextMatching.tokens(phrase))
+      return alternatives.contains { !TextMatching.occurrences(of: key, in: $0).isEmpty }
+    }
+  }
+
+  /// Template column index → grid column. Each grid column serves one template column: the pairs whose phrase
+  /// covers most of a header cell are taken first. Columns still missing between two found ones are then
+  /// assigned by order when the count of free grid columns between them fits exactly.
+  func assignColumns(_ spec: TableSpec, readings: [[[String]]], skip: Int?) -> [Int: Int] {
+    var candidates: [(spec: Int, column: Int, cover: Double)] = []
+    for (index, column) in spec.columns.enumerated() {
+      for (gridColumn, alternatives) in readings.enumerated() where gridColumn != skip {
+        var best = 0.0
+        for tokens in alternatives {
+          for phrase in column.match {
+            let key = TextMatching.foldingNumerals(TextMatching.tokens(phrase))
+            guard !TextMatching.occurrences(of: key, in: tokens).isEmpty else { continue }
+            best = max(best, Double(key.joined().count) / Double(max(1, tokens.joined().count)))
+          }
+        }
+        if best > 0 { candidates.append((index, gridColumn, best)) }
+      }
+    }
+    candidates.sort { ($0.cover, -$0.spec, -$0.column) > ($1.cover, -$1.spec, -$1.column) }
+    var result: [Int: Int] = [:]
+    var used: Set<Int> = []
+    for candidate in candidates where result[candidate.spec] == nil && !used.contains(candidate.column) {
+      result[candidate.spec] = candidate.column
+      used.insert(candidate.column)
+    }
+    return Self.inferByOrder(result, specCount: spec.columns.count)
+  }
+
+  /// Fills runs of unassigned template columns bracketed by assigned ones whose grid columns leave exactly
+  /// that many columns between them, in order.
+  static func inferByOrder(_ assigned: [Int: Int], specCount: Int) -> [Int: Int] {
+    var result = assigned
+    var index = 0
+    while index < specCount {
+      guard result[index] == nil else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < specCount, result[end] == nil { end += 1 }
+      if index > 0, end < specCount, let left = result[index - 1], let right = result[end],
+        right - left - 1 == end - index, !result.values.contains(where: { $0 > left && $0 < right })
+      {
+        for (offset, specIndex) in (index..<end).enumerated() { result[specIndex] = left + 1 + offset }
+      }
+      index = end
+    }
+    return result
+  }
+
+  /// Runs `profile` on the whole of `crop`.
+  func recognize(_ crop: PageImage, profile: RecognitionProfile) throws -> OCRText {
+    do {
+      return try engine.recognizeRegion(
+        crop, region: PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), profile: profile)
+    } catch {
+      throw MappingError.recognitionFailed(page: template.id, detail: error.message(in: .english))
+    }
+  }
+}
+
+extension PixelRect {
+  /// The overlap of two rectangles, nil when they do not overlap.
+  func intersection(_ other: PixelRect) -> PixelRect? {
+    let left = max(x, other.x)
+    let top = max(y, other.y)
+    let right = min(x + width, other.x + other.width)
+    let bottom = min(y + height, other.y + other.height)
+    guard right > left, bottom > top else { return nil }
+    return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
+  }
+}

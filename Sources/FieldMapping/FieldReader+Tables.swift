@@ -1,0 +1,134 @@
+import HocBaModel
+import ScanCapture
+
+// Ruled tables: found by header phrases, columns by header text, rows by label or position, cells by rulings.
+extension FieldReader {
+  /// One row to read: its `{row}` key, path pattern and cell overrides.
+  struct RowTarget {
+    var key: String
+    var path: String
+    var cell: CellSpec?
+    var type: FieldType?
+    var profile: String?
+    var lexicon: String?
+  }
+
+  /// Reads every table of the template; a table that is not found yields no fields.
+  mutating func readTables() throws -> [FieldReading] {
+    var readings: [FieldReading] = []
+    let grids = try grids()
+    for spec in template.tables {
+      var found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
+      if found == nil {
+        // The page OCR garbles some ruled headers: read the header cells themselves.
+        for index in grids.indices { try readHeaderCells(index, grid: grids[index], columns: 0..<grids[index].columnCount) }
+        found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
+      }
+      guard let index = found else { continue }
+      let grid = grids[index]
+      var columns = assignColumns(spec, readings: headerReadings(index, grid: grid), skip: spec.labelColumn)
+      if columns.count < spec.columns.count {
+        let free = (0..<grid.columnCount).filter { $0 != spec.labelColumn && !columns.values.contains($0) }
+        try readHeaderCells(index, grid: grid, columns: free)
+        columns = assignColumns(spec, readings: headerReadings(index, grid: grid), skip: spec.labelColumn)
+      }
+      readings += try read(spec, grid: grid, columns: columns)
+    }
+    return readings
+  }
+
+  /// The row candidates: subject names of the template's regime and band, then the explicit rows.
+  func rowCandidates(_ spec: TableSpec) -> [(key: String, name: String, target: RowTarget)] {
+    var candidates: [(key: String, name: String, target: RowTarget)] = []
+    if spec.rows.catalog == true, let regime = template.regime, let band = template.band {
+      for subject in SubjectCatalog.entries where subject.regime == regime && subject.band == band {
+        let cell = spec.rows.catalogCells?[subject.assessment.rawValue]
+        let target = RowTarget(key: subject.code, path: spec.path, cell: cell)
+        let key = TextMatching.foldingNumerals(TextMatching.tokens(subject.name)).joined(separator: " ")
+        candidates.append((key, subject.name, target))
+      }
+    }
+    for row in spec.rows.explicit ?? [] {
+      let target = RowTarget(
+        key: row.key, path: row.path ?? spec.path, type: row.type, profile: row.profile, lexicon: row.lexicon)
+      for phrase in row.match {
+        candidates.append(
+          (TextMatching.foldingNumerals(TextMatching.tokens(phrase)).joined(separator: " "), phrase, target))
+      }
+    }
+    return candidates
+  }
+
+  /// The row a label belongs to: the closest candidate within 25 % edits, unless two are equally close.
+  func matchRow(_ label: String, candidates: [(key: String, name: String, target: RowTarget)]) -> RowTarget? {
+    let key = TextMatching.foldingNumerals(TextMatching.tokens(label)).joined(separator: " ")
+    guard !key.isEmpty else { return nil }
+    let scored = candidates.map { (distance: TextMatching.distance(key, $0.key), target: $0.target) }
+      .filter { $0.distance <= 0.25 }.sorted { $0.distance < $1.distance }
+    guard let first = scored.first else { return nil }
+    if scored.count > 1, scored[1].distance == first.distance, scored[1].target.key != first.target.key { return nil }
+    return first.target
+  }
+
+  /// The text of a row-label cell read by OCR (Vietnamese, block), when the page OCR missed it.
+  func ocrLabel(_ cell: PixelRect) throws -> String {
+    let crop = image.croppedForReading(to: cell, whiteBorder: pixels(0.06))
+    let profile = RecognitionProfile(language: "vie", pageSegmentation: .singleBlock)
+    do {
+      return try engine.recognizeRegion(
+        crop, region: PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), profile: profile
+      ).text
+    } catch {
+      throw MappingError.recognitionFailed(page: template.id, detail: error.message(in: .english))
+    }
+  }
+
+  /// Reads the cells of one table.
+  func read(_ spec: TableSpec, grid: TableGrid, columns: [Int: Int]) throws -> [FieldReading] {
+    let candidates = rowCandidates(spec)
+    let margin = max(3, pixels(0.02))
+    let minimumInk = max(4, pixels(0.035))
+    var readings: [FieldReading] = []
+    var index = 0
+    for row in 1..<max(1, grid.rowCount) {
+      var target: RowTarget
+      if let labelColumn = spec.labelColumn {
+        guard labelColumn < grid.columnCount else { continue }
+        let cell = grid.cell(row: row, column: labelColumn, margin: margin)
+        let label = text.words(inside: cell).map(\.text).joined(separator: " ")
+        var matched = matchRow(label, candidates: candidates)
+        if matched == nil, !(try marks(in: cell, minimumHeight: minimumInk).isEmpty) {
+          matched = matchRow(try ocrLabel(cell), candidates: candidates)
+        }
+        guard let matched else { continue }
+        target = matched
+      } else {
+        let filled = try (0..<grid.columnCount).contains { column in
+          !(try marks(in: grid.cell(row: row, column: column, margin: margin), minimumHeight: minimumInk).isEmpty)
+        }
+        guard filled else { continue }
+        target = RowTarget(key: String(index), path: spec.path)
+        index += 1
+      }
+      for (specIndex, column) in spec.columns.enumerated() {
+        guard let gridColumn = columns[specIndex] else { continue }
+        let path = target.path.replacingOccurrences(of: "{row}", with: target.key)
+          .replacingOccurrences(of: "{column}", with: column.key)
+          .replacingOccurrences(of: "{index}", with: target.key)
+        let field = Target(
+          path: path, type: target.cell?.type ?? target.type ?? column.type ?? spec.type,
+          profile: target.cell?.profile ?? target.profile ?? column.profile ?? spec.profile,
+          lexicon: target.cell?.lexicon ?? target.lexicon ?? column.lexicon ?? spec.lexicon,
+          critical: spec.critical ?? false)
+        let cell = grid.cell(row: row, column: gridColumn, margin: margin)
+        let ink = try marks(in: cell, minimumHeight: minimumInk)
+        if ink.isEmpty {
+          readings.append(empty(field, box: cell, found: true))
+        } else {
+          readings.append(try read(field, inkBox: PageText.union(ink), limit: cell))
+        }
+      }
+    }
+    return readings
+  }
+}

@@ -1,0 +1,121 @@
+import HocBaModel
+import ScanCapture
+
+/// Reads the fields of one page with one template: locates each value, decides empty from ink, then OCRs it.
+struct FieldReader<Engine: OCREngine> {
+  /// What a value is read as.
+  struct Target {
+    var path: String
+    var type: FieldType
+    var profile: String
+    var lexicon: String?
+    var critical: Bool
+  }
+
+  let template: Template
+  let image: PageImage
+  let engine: Engine
+  let text: PageText
+  /// Resolution of the page (300 when the file did not say).
+  let dpi: Int
+  private(set) var cachedGrids: [TableGrid]?
+  /// Header tokens read by OCR, by grid index, when the page OCR did not give them.
+  var headerCache: [Int: [Int: [String]]] = [:]
+
+  init(template: Template, image: PageImage, engine: Engine, text: PageText) {
+    self.template = template
+    self.image = image
+    self.engine = engine
+    self.text = text
+    self.dpi = image.resolution > 0 ? image.resolution : RulingLines.fallbackResolution
+  }
+
+  /// The page's ruled tables, detected once.
+  mutating func grids() throws -> [TableGrid] {
+    if let cachedGrids { return cachedGrids }
+    let found = TableGrid.tables(in: try RulingLines.detect(in: image), resolution: dpi)
+    cachedGrids = found
+    return found
+  }
+
+  /// Inches to pixels at the page's resolution.
+  func pixels(_ inches: Double) -> Int { Int((Double(dpi) * inches).rounded()) }
+
+  /// Ink marks at least `minimumHeight` pixels high inside `region`.
+  func marks(in region: PixelRect, minimumHeight: Int) throws -> [PixelRect] {
+    try RulingLines.inkMarks(in: image, region: region, minimumHeight: minimumHeight)
+  }
+
+  /// A reading for a value that is absent: an empty cell or line (`found`) or a value that could not be located.
+  func empty(_ target: Target, box: PixelRect, found: Bool) -> FieldReading {
+    FieldReading(
+      path: target.path, type: target.type, critical: target.critical, rawText: "",
+      normalizedValue: found ? "" : nil, confidence: 0, box: box)
+  }
+
+  /// OCRs the ink inside `inkBox` (padded, limited to `limit`) with the target's profile and normalises it.
+  func read(_ target: Target, inkBox: PixelRect, limit: PixelRect? = nil, fallbackCode: String? = nil) throws
+    -> FieldReading
+  {
+    let pad = max(3, pixels(0.05))
+    var box = PixelRect(
+      x: inkBox.x - pad, y: inkBox.y - pad, width: inkBox.width + 2 * pad, height: inkBox.height + 2 * pad)
+    if let limit {
+      let left = max(box.x, limit.x)
+      let top = max(box.y, limit.y)
+      let right = min(box.x + box.width, limit.x + limit.width)
+      let bottom = min(box.y + box.height, limit.y + limit.height)
+      box = PixelRect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top))
+    }
+    guard let profile = template.profiles[target.profile]?.recognition else {
+      throw MappingError.invalidTemplate(
+        file: template.id, keyPath: target.path, problem: .unknownProfile(target.profile))
+    }
+    let lexicon = target.lexicon.flatMap { template.lexicons[$0] }
+    let border = max(4, pixels(0.06))
+    let crop = image.croppedForReading(to: box, whiteBorder: border)
+    let first = try recognize(crop, profile: profile)
+    let raw = first.text.nfc
+    var value = ValueNormalizer.normalize(raw, type: target.type, lexicon: lexicon)
+    var confidence = first.confidence
+    if Self.crossChecked.contains(target.type), !raw.isEmpty {
+      // Short critical values are read again at another size; a disagreement goes to review.
+      let check = try crossCheck(value, box: box, inkHeight: inkBox.height, border: border, profile: profile) {
+        ValueNormalizer.normalize($0.nfc, type: target.type, lexicon: lexicon)
+      }
+      value = check.value
+      if !check.unanimous { confidence = min(confidence, Self.disputedConfidence) }
+    }
+    return FieldReading(
+      path: target.path, type: target.type, critical: target.critical, rawText: raw,
+      normalizedValue: value ?? fallbackCode, confidence: confidence, box: box, cropPNG: try? crop.pngData())
+  }
+}
+
+extension FieldReader {
+  /// Types read a second time at another size (a third time when the two disagree).
+  static var crossChecked: Set<FieldType> { [.score, .level, .passLevel, .conduct, .rank, .integer, .sex] }
+
+  /// The confidence given to a value the readings disagreed on: below every review threshold.
+  static var disputedConfidence: Double { 40 }
+
+  /// Rereads `box` scaled so the ink is about 24 px high (1.5× when it already is that small) and, when the two
+  /// readings differ, once more with the Vietnamese model; the value at least two readings agree on wins.
+  func crossCheck(
+    _ value: String?, box: PixelRect, inkHeight: Int, border: Int, profile: RecognitionProfile,
+    normalize: (String) -> String?
+  ) throws -> (value: String?, unanimous: Bool) {
+    let ratio = 24 / Double(max(1, inkHeight))
+    let scale = ratio > 0.8 ? 1.5 : ratio
+    let small = image.croppedForReading(to: box, whiteBorder: max(4, Int(Double(border) * scale)), scale: scale)
+    let second = normalize(try recognize(small, profile: profile).text)
+    if second == value { return (value, value != nil) }
+    var other = profile
+    other.language = profile.language == "vie" ? "eng" : "vie"
+    let native = image.croppedForReading(to: box, whiteBorder: border)
+    let third = normalize(try recognize(native, profile: other).text)
+    if let value, third == value { return (value, false) }
+    if let second, third == second { return (second, false) }
+    return (value, false)
+  }
+}

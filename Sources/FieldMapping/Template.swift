@@ -1,0 +1,167 @@
+public import HocBaModel
+import ScanCapture
+
+/// One page template loaded from `Mappings/*.json`: how to recognise the page and where its fields are.
+///
+/// Every key is documented in `Mappings/README.md`. Positions are never pixels: fields are found by anchor
+/// phrases and by the ruling lines of tables, so books printed with other margins, fonts and resolutions map.
+public struct Template: Sendable, Hashable, Decodable {
+  /// The format version this build reads; a file with a newer `version` is refused.
+  public static let supportedVersion = 1
+
+  /// The template format version of the file.
+  public var version: Int
+  /// Stable identifier, e.g. "year-tt22-thpt".
+  public var id: String
+  /// The page kind the template recognises ("info" or "year").
+  public var page: String
+  /// For year pages: the regime ("TT22" or "TT58").
+  public var regime: Regime?
+  /// For year pages: the grade band ("THCS" or "THPT").
+  public var band: GradeBand?
+  /// How the page is recognised from its full-page OCR text.
+  public var classify: Classification
+  /// Named recognition profiles used by the fields.
+  public var profiles: [String: ProfileSpec]
+  /// Named lexicons: text as printed → canonical code.
+  public var lexicons: [String: [String: String]]
+  /// Fields found by a label, a phrase or an anchor above them.
+  public var fields: [FieldSpec]
+  /// Ruled tables and the fields in their cells.
+  public var tables: [TableSpec]
+
+  /// The page kind, derived from `page`, `regime` and `band`.
+  public var kind: PageKind? {
+    switch page {
+    case "info": return .information
+    case "year":
+      guard let regime, let band else { return nil }
+      return .year(regime: regime, band: band)
+    default: return nil
+    }
+  }
+}
+
+/// Anchor phrases that decide whether a page is of a template's kind (matched without diacritics and case).
+public struct Classification: Sendable, Hashable, Decodable {
+  /// Every phrase must occur.
+  public var required: [String]
+  /// At least one phrase must occur (ignored when empty).
+  public var anyOf: [String]?
+  /// No phrase may occur.
+  public var forbidden: [String]?
+}
+
+/// A named OCR profile: model language, segmentation and allowed characters.
+public struct ProfileSpec: Sendable, Hashable, Decodable {
+  /// Tesseract language ("vie" for text, "eng" for scores and digits).
+  public var language: String
+  /// "line" (PSM 7), "block" (PSM 6), "word" (PSM 8) or "auto" (PSM 3).
+  public var segmentation: String
+  /// The only characters OCR may output.
+  public var whitelist: String?
+
+  /// The profile for `OCREngine.recognizeRegion`, or nil for an unknown segmentation name.
+  var recognition: RecognitionProfile? {
+    let modes: [String: PageSegmentation] = [
+      "line": .singleLine, "block": .singleBlock, "word": .singleWord, "auto": .auto,
+    ]
+    guard let mode = modes[segmentation] else { return nil }
+    return RecognitionProfile(language: language, pageSegmentation: mode, characterWhitelist: whitelist)
+  }
+}
+
+/// A field outside tables, located by exactly one of `label`, `phrase` or `below`.
+public struct FieldSpec: Sendable, Hashable, Decodable {
+  /// Field path, e.g. "student.birthDate".
+  public var path: String
+  /// The value type (normalisation).
+  public var type: FieldType
+  /// Name of the profile in `profiles`.
+  public var profile: String
+  /// Name of a lexicon in `lexicons` mapping the read text to a code.
+  public var lexicon: String?
+  /// Whether a misreading changes the record.
+  public var critical: Bool?
+  /// Label phrases (alternatives): the value is right of the label, up to the next label or the line end.
+  public var label: [String]?
+  /// Which occurrence of the label, counted top to bottom from 1.
+  public var occurrence: Int?
+  /// Phrases that end the value on its line besides the other labels (e.g. "chỗ").
+  public var stopAt: [String]?
+  /// Search the page lines for the keys of `lexicon`: "line" (the whole line) or "contains".
+  public var phrase: String?
+  /// An anchor phrase above the value: the value is a text line below it.
+  public var below: String?
+  /// With `below`: "first" (the first line below) or "last" (the last line within `within` inches).
+  public var line: String?
+  /// With `below`: how far below the anchor to look, in inches.
+  public var within: Double?
+}
+
+/// A ruled table: found by its header phrases, cells given by its ruling lines.
+public struct TableSpec: Sendable, Hashable, Decodable {
+  /// Phrases that must all occur in the header row.
+  public var header: [String]
+  /// The column holding the row labels (from 0), or nil for rows numbered by position.
+  public var labelColumn: Int?
+  /// The columns read, identified by their header text.
+  public var columns: [ColumnSpec]
+  /// The rows read.
+  public var rows: RowsSpec
+  /// Path pattern with `{row}`, `{column}` and `{index}` placeholders.
+  public var path: String
+  /// Default type of a cell.
+  public var type: FieldType
+  /// Default profile name of a cell.
+  public var profile: String
+  /// Default lexicon name of a cell.
+  public var lexicon: String?
+  /// Whether a misreading changes the record.
+  public var critical: Bool?
+}
+
+/// One column of a table.
+public struct ColumnSpec: Sendable, Hashable, Decodable {
+  /// The value that replaces `{column}` in paths.
+  public var key: String
+  /// Header phrases (alternatives) that identify the column.
+  public var match: [String]
+  /// Type, profile, lexicon overriding the table's for this column.
+  public var type: FieldType?
+  public var profile: String?
+  public var lexicon: String?
+}
+
+/// Which rows of a table are read.
+public struct RowsSpec: Sendable, Hashable, Decodable {
+  /// Rows labelled with the subject names of the template's regime and band (SubjectCatalog).
+  public var catalog: Bool?
+  /// With `catalog`: type and profile per assessment kind, e.g. {"scored": …, "commented": …}.
+  public var catalogCells: [String: CellSpec]?
+  /// Rows labelled with fixed phrases.
+  public var explicit: [RowSpec]?
+  /// Rows read by position (first data row is index 0); empty rows are skipped.
+  public var indexed: Bool?
+}
+
+/// Type, profile and lexicon of a cell.
+public struct CellSpec: Sendable, Hashable, Decodable {
+  public var type: FieldType
+  public var profile: String
+  public var lexicon: String?
+}
+
+/// A row labelled by a fixed phrase.
+public struct RowSpec: Sendable, Hashable, Decodable {
+  /// The value that replaces `{row}` in paths.
+  public var key: String
+  /// Label phrases (alternatives).
+  public var match: [String]
+  /// A path pattern replacing the table's for this row.
+  public var path: String?
+  /// Type, profile, lexicon overriding the table's for this row.
+  public var type: FieldType?
+  public var profile: String?
+  public var lexicon: String?
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Diacritic- and case-insensitive comparison of Vietnamese phrases, tolerant to a little OCR noise.
+enum TextMatching {
+  /// The matching key of a text: NFD without combining marks, đ folded to d, lowercased, punctuation removed,
+  /// split into tokens of letters and digits ("Giáo dục công dân:" → ["giao", "duc", "cong", "dan"]).
+  static func tokens(_ text: String) -> [String] {
+    var result: [String] = []
+    var current = ""
+    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+      if (0x300...0x36F).contains(scalar.value) { continue }
+      let folded: Character
+      switch scalar {
+      case "đ", "Đ": folded = "d"
+      default: folded = Character(scalar)
+      }
+      if folded.isLetter || folded.isNumber {
+        current += folded.lowercased()
+      } else if !current.isEmpty {
+        result.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  /// The matching key as one string with single spaces.
+  static func key(_ text: String) -> String { tokens(text).joined(separator: " ") }
+
+  /// Levenshtein distance between two strings, by Unicode scalar.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let left = Array(a.unicodeScalars)
+    let right = Array(b.unicodeScalars)
+    if left.isEmpty { return right.count }
+    if right.isEmpty { return left.count }
+    var previous = Array(0...right.count)
+    var current = previous
+    for i in 1...left.count {
+      current[0] = i
+      for j in 1...right.count {
+        let cost = left[i - 1] == right[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[right.count]
+  }
+
+  /// Edits allowed when matching a phrase key of `length` characters: none below 8, then one per 8.
+  static func allowedEdits(length: Int) -> Int { length / 8 }
+
+  /// Whether two token sequences are the same phrase up to OCR noise (compared without spaces, so a split or
+  /// merged word costs nothing).
+  static func same(_ phrase: [String], _ candidate: [String]) -> Bool {
+    let expected = phrase.joined()
+    let actual = candidate.joined()
+    if expected == actual { return true }
+    return editDistance(expected, actual) <= allowedEdits(length: expected.count)
+  }
+
+  /// Normalised distance 0–1 between two keys (0 = identical).
+  static func distance(_ a: String, _ b: String) -> Double {
+    let longest = max(a.count, b.count)
+    guard longest > 0 else { return 0 }
+    return Double(editDistance(a, b)) / Double(longest)
+  }
+
+  /// Every window of `tokens` that matches `phrase`: the range of token indices. Windows of n-1…n+1 tokens are
+  /// tried so that a word split or merged by OCR still matches.
+  static func occurrences(of phrase: [String], in tokens: [String]) -> [Range<Int>] {
+    guard !phrase.isEmpty, !tokens.isEmpty else { return [] }
+    var found: [Range<Int>] = []
+    var start = 0
+    while start < tokens.count {
+      var matched: Range<Int>?
+      for length in [phrase.count, phrase.count - 1, phrase.count + 1] where length >= 1 {
+        let end = start + length
+        guard end <= tokens.count else { continue }
+        if same(phrase, Array(tokens[start..<end])) {
+          matched = start..<end
+          break
+        }
+      }
+      if let matched {
+        found.append(matched)
+        start = matched.upperBound
+      } else {
+        start += 1
+      }
+    }
+    return found
+  }
+
+  /// Header tokens with OCR look-alikes of Roman numerals folded: "l", "1", "|" → "i"; "ll", "11", "il" → "ii".
+  static func foldingNumerals(_ tokens: [String]) -> [String] {
+    tokens.map { token in
+      switch token {
+      case "l", "1", "j": "i"
+      case "ll", "11", "il", "li", "i1", "1i", "l1", "1l": "ii"
+      default: token
+      }
+    }
+  }
+}

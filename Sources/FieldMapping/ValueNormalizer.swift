@@ -1,0 +1,106 @@
+import Foundation
+import HocBaModel
+
+/// Turns OCR text into the canonical value of a field type, or nil when the text is not a valid value.
+/// Never guesses: a score read as "78" stays unnormalised and goes to review.
+enum ValueNormalizer {
+  /// The canonical value of `text` read for a field of `type`; `lexicon` maps printed words to codes.
+  static func normalize(_ text: String, type: FieldType, lexicon: [String: String]?) -> String? {
+    // Tesseract often gives the look-alike Icelandic eth (Ð U+00D0) for the Vietnamese Đ (U+0110).
+    let cleaned = collapse(text.nfc).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ")
+    if let lexicon, let code = lookUp(cleaned, in: lexicon) { return code }
+    switch type {
+    case .score:
+      return score(cleaned)
+    case .integer:
+      let digits = cleaned.filter { !$0.isWhitespace }
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else { return nil }
+      return String(value)
+    case .date:
+      let runs = digitRuns(cleaned)
+      guard runs.count == 3, let date = CalendarDate(parsing: runs.joined(separator: "/")) else { return nil }
+      return date.iso
+    case .schoolYear:
+      let runs = digitRuns(cleaned)
+      guard runs.count == 2, let year = SchoolYear(parsing: runs.joined(separator: "-")) else { return nil }
+      return year.description
+    case .citizenID:
+      let digits = cleaned.filter { !" .-".contains($0) }
+      guard digits.count == 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+      return digits
+    case .className:
+      let compact = trimmed(cleaned).filter { !$0.isWhitespace }
+      return compact.isEmpty ? nil : compact
+    case .name:
+      let name = trimmed(cleaned)
+      guard !name.isEmpty else { return nil }
+      return isUpperCase(name) ? titleCased(name) : name
+    case .text, .assessment:
+      let value = trimmed(cleaned)
+      return value.isEmpty ? nil : value
+    case .level, .passLevel, .conduct, .rank, .sex, .promotion:
+      return nil
+    }
+  }
+
+  /// The code for `text` in a lexicon: exact, then case-insensitive, then without diacritics when unambiguous.
+  static func lookUp(_ text: String, in lexicon: [String: String]) -> String? {
+    let value = trimmed(text)
+    if let code = lexicon[value] { return code }
+    let lower = value.lowercased()
+    let caseless = lexicon.filter { $0.key.lowercased() == lower }
+    if Set(caseless.values).count == 1 { return caseless.first?.value }
+    let key = TextMatching.key(value)
+    guard !key.isEmpty else { return nil }
+    let folded = lexicon.filter { TextMatching.key($0.key) == key }
+    return Set(folded.values).count == 1 ? folded.first?.value : nil
+  }
+
+  /// "7,8", "7.8", "10" → "7.8", "10.0"; a stray trailing separator after a full decimal is dropped.
+  static func score(_ text: String) -> String? {
+    var compact = text.filter { !$0.isWhitespace }
+    if compact.count >= 4, let last = compact.last, last == "." || last == ",",
+      compact.dropLast().contains(where: { $0 == "," || $0 == "." })
+    {
+      compact.removeLast()
+    }
+    return (try? Score(parsing: compact))?.canonical
+  }
+
+  /// Whitespace collapsed to single spaces.
+  static func collapse(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Without dotted leaders, rule bars and stray punctuation at either end.
+  static func trimmed(_ text: String) -> String {
+    let junk: Set<Character> = [".", "…", "_", "|", ":", ";", "-", "–", "·", "'", "‘", "’", "\"", " ", ","]
+    var view = Substring(text)
+    while let first = view.first, junk.contains(first) { view.removeFirst() }
+    while let last = view.last, junk.contains(last) { view.removeLast() }
+    return String(view)
+  }
+
+  /// The runs of ASCII digits in `text`.
+  static func digitRuns(_ text: String) -> [String] {
+    text.split(whereSeparator: { !$0.isASCIIDigit }).map(String.init)
+  }
+
+  static func isUpperCase(_ text: String) -> Bool {
+    text.contains(where: \.isLetter) && text == text.uppercased()
+  }
+
+  /// "HUỲNH THANH HÀ" → "Huỳnh Thanh Hà".
+  static func titleCased(_ text: String) -> String {
+    text.split(separator: " ").map { word in
+      guard let first = word.first else { return "" }
+      return String(first).uppercased() + word.dropFirst().lowercased()
+    }
+    .joined(separator: " ")
+  }
+}
+
+extension Character {
+  /// Whether this is one of the ASCII digits 0–9.
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}

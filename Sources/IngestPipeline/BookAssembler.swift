@@ -1,0 +1,108 @@
+import Foundation
+import HocBaModel
+import ReviewStore
+
+/// Groups mapped pages into books (one student's pages) and creates one record per student and school year.
+///
+/// A year page joins the information page whose student name matches its header name without regard to case or
+/// diacritics, preferring the same scan file. A second page for the same student and year is a duplicate (a
+/// rescan); school years listed in the quá trình học tập table with no year page are reported as missing.
+struct BookAssembler {
+  let database: ReviewDatabase
+  let options: ImportOptions
+  let routing = ReviewRouting.standard
+
+  init(database: ReviewDatabase, options: ImportOptions) {
+    self.database = database
+    self.options = options
+  }
+
+  func assemble(into summary: inout ImportSummary) throws {
+    let pages = try database.mappedPages(unassignedOnly: false)
+    let infoPages = pages.filter { $0.kind == "info" }
+    let defaultSchool = try database.schoolConfiguration().map {
+      SchoolRef(name: $0.name, code: $0.code, province: $0.province)
+    }
+    for year in pages where year.kind?.hasPrefix("year-") == true && year.recordID == nil {
+      guard let info = Self.informationPage(for: year, among: infoPages) else {
+        summary.ungroupedPages.append("\(year.fileName) #\(year.pageNumber): no-information-page")
+        continue
+      }
+      let assembler = RecordAssembler(
+        info: info, year: year, digitizationCase: options.digitizationCase,
+        defaultSchool: defaultSchool ?? SchoolRef(name: "Trường chưa cấu hình"))
+      let record: SchoolYearRecord
+      switch Result(catching: { () throws(RecordAssembler.Gap) in try assembler.assemble() }) {
+      case .success(let built):
+        record = built
+      case .failure(.missing(let path)):
+        summary.ungroupedPages.append("\(year.fileName) #\(year.pageNumber): missing \(path)")
+        continue
+      }
+      let routing = self.routing
+      let created = Result { () throws(StoreError) in
+        try database.createRecord(
+          record, fromPages: [year, info.identityEvidence], assigning: [year.id], actor: options.actor,
+          pending: routing.needsReview)
+      }
+      switch created {
+      case .success:
+        summary.recordsCreated += 1
+      case .failure(.duplicateRecord):
+        try database.markDuplicate(pageID: year.id, reason: "same-student-and-year", actor: options.actor)
+        summary.duplicatePages += 1
+      case .failure(let error):
+        throw error
+      }
+    }
+    summary.missingYears = Self.missingYears(pages: try database.mappedPages(unassignedOnly: false))
+  }
+
+  /// The information page of the same student: same file first, else the only name match.
+  static func informationPage(for year: StoredPage, among infoPages: [StoredPage]) -> StoredPage? {
+    guard let name = year.value("header.fullName").map(NameKey.init) else { return nil }
+    let matches = infoPages.filter { $0.value("student.fullName").map(NameKey.init) == name }
+    if let sameFile = matches.last(where: { $0.scanSHA256 == year.scanSHA256 && $0.pageNumber < year.pageNumber }) {
+      return sameFile
+    }
+    return matches.count == 1 ? matches[0] : nil
+  }
+
+  /// "file #page: 2023-2024" for each school year a book lists with no year page in the database.
+  static func missingYears(pages: [StoredPage]) -> [String] {
+    var missing: [String] = []
+    for info in pages where info.kind == "info" {
+      guard let name = info.value("student.fullName").map(NameKey.init) else { continue }
+      let present = Set(
+        pages.filter { $0.kind?.hasPrefix("year-") == true && $0.value("header.fullName").map(NameKey.init) == name }
+          .compactMap { $0.value("header.schoolYear").flatMap(SchoolYear.init(parsing:)) })
+      for index in 0..<12 {
+        guard let text = info.value("history[\(index)].schoolYear"), let year = SchoolYear(parsing: text) else {
+          continue
+        }
+        if !present.contains(year) { missing.append("\(info.fileName) #\(info.pageNumber): \(year)") }
+      }
+    }
+    return missing
+  }
+}
+
+extension StoredPage {
+  /// The information page reduced to the student's identity and history, the evidence each year record shares.
+  var identityEvidence: StoredPage {
+    var page = self
+    page.fields = fields.filter { $0.path.hasPrefix("student.") || $0.path.hasPrefix("history[") }
+    return page
+  }
+}
+
+/// A person's name folded for matching: NFC, lowercase, without diacritics, single spaces. Never stored.
+struct NameKey: Hashable {
+  let folded: String
+
+  init(_ name: String) {
+    let lowered = name.nfc.lowercased().replacingOccurrences(of: "đ", with: "d")
+    let stripped = lowered.folding(options: [.diacriticInsensitive], locale: nil)
+    folded = stripped.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}

@@ -1,0 +1,82 @@
+// IngestPipeline runs an import as a readable list of named stages: discover the inputs, hash them, load their
+// pages, prepare and map each page in parallel, save the evidence page by page (so a killed run resumes), then
+// group pages into books and records. Database writes and progress reports happen in one place.
+import Foundation
+import HocBaModel
+
+/// The choices of one import run.
+public struct ImportOptions: Sendable {
+  /// Files or folders to import.
+  public var inputs: [URL]
+  /// Parallel page workers (default: the number of cores).
+  public var jobs: Int
+  /// Re-read files that were already imported.
+  public var redo: Bool
+  /// The folder for derived images (field crops), beside the database.
+  public var workFolder: URL
+  /// Who runs the import, for the audit log.
+  public var actor: String
+  /// Why these pages are being digitized.
+  public var digitizationCase: DigitizationCase
+
+  public init(
+    inputs: [URL], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, redo: Bool = false, workFolder: URL,
+    actor: String, digitizationCase: DigitizationCase = .ownArchive
+  ) {
+    self.inputs = inputs
+    self.jobs = max(1, jobs)
+    self.redo = redo
+    self.workFolder = workFolder
+    self.actor = actor
+    self.digitizationCase = digitizationCase
+  }
+}
+
+/// Receives progress while an import runs; called from one place, never concurrently.
+public protocol ImportProgressReporting: AnyObject {
+  /// The total number of pages to process is known.
+  func started(totalPages: Int)
+  /// One more page is done.
+  func pageFinished(done: Int, total: Int)
+}
+
+/// What an import did, for the closing summary.
+public struct ImportSummary: Sendable {
+  /// Pages read and saved in this run.
+  public var pagesImported = 0
+  /// Files skipped because they were already imported.
+  public var filesAlreadyImported = 0
+  /// Pages of those files.
+  public var pagesAlreadyImported = 0
+  /// Files set aside, with the error that explains why.
+  public var quarantined: [QuarantinedFile] = []
+  public var blankPages = 0
+  /// Pages no template matched, with the reason.
+  public var unmatchedPages: [String] = []
+  public var duplicatePages = 0
+  public var failedPages = 0
+  /// Pages whose orientation was too uncertain to correct (sent to review).
+  public var uncertainOrientation = 0
+  public var recordsCreated = 0
+  /// Year pages that could not be grouped into a record yet (missing identity), with the reason.
+  public var ungroupedPages: [String] = []
+  /// School years listed in a book's quá trình học tập but with no year page, per book.
+  public var missingYears: [String] = []
+  public var fieldsAwaitingReview = 0
+  /// Seconds spent per stage name, for the benchmark.
+  public var stageSeconds: [String: Double] = [:]
+
+  public init() {}
+
+  /// True when something needs a person's attention (quarantine, unmatched, failed or ungrouped pages).
+  public var hasProblems: Bool {
+    !quarantined.isEmpty || !unmatchedPages.isEmpty || failedPages > 0 || !ungroupedPages.isEmpty
+  }
+}
+
+/// A file the import set aside.
+public struct QuarantinedFile: Sendable {
+  public var path: String
+  /// The error that set the file aside; the executable renders it in the user's language.
+  public var error: any HocBaError
+}

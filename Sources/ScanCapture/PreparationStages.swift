@@ -1,0 +1,102 @@
+internal import CLeptonica
+
+/// Splits red ink (seals, red-pen corrections) from a colour scan: a 1-bpp mask of pixels where red clearly
+/// dominates green and blue, and a grey image with those pixels whitened.
+struct RedInkSplitter {
+  /// How much brighter red must be than both green and blue (0–255).
+  var dominance: Int32 = 60
+
+  /// The grey OCR image, the mask (nil for non-colour input) and the mask's share of the page.
+  func split(_ page: PageImage) throws(CaptureError) -> (grey: PageImage, redInk: PageImage?, fraction: Double) {
+    let grey = try page.grey8()
+    guard pixGetDepth(page.pix) == 32 else { return (grey, nil, 0) }
+    let red = try checked(pixGetRGBComponent(page.pix, Int32(COLOR_RED)), "pixGetRGBComponent(red)")
+    defer { destroy(red) }
+    let green = try checked(pixGetRGBComponent(page.pix, Int32(COLOR_GREEN)), "pixGetRGBComponent(green)")
+    defer { destroy(green) }
+    let blue = try checked(pixGetRGBComponent(page.pix, Int32(COLOR_BLUE)), "pixGetRGBComponent(blue)")
+    defer { destroy(blue) }
+    let overGreen = try dominates(red, over: green)
+    defer { destroy(overGreen) }
+    let overBlue = try dominates(red, over: blue)
+    defer { destroy(overBlue) }
+    let core = try checked(pixAnd(nil, overGreen, overBlue), "pixAnd")
+    defer { destroy(core) }
+    // Grow by one pixel so the anti-aliased rim of red strokes is whitened too.
+    let mask = try PageImage.wrap(pixDilateBrick(nil, core, 3, 3), "pixDilateBrick")
+    _ = pixCopyResolution(mask.pix, page.pix)
+    guard pixSetMasked(grey.pix, mask.pix, 255) == 0 else { throw .libraryFailure(operation: "pixSetMasked") }
+    var count: Int32 = 0
+    guard pixCountPixels(core, &count, nil) == 0 else { throw .libraryFailure(operation: "pixCountPixels") }
+    let fraction = Double(count) / Double(page.width * page.height)
+    return (grey, count > 0 ? mask : nil, fraction)
+  }
+
+  /// 1 where `a - b` (clipped at 0) is at least `dominance`.
+  private func dominates(_ a: UnsafeMutablePointer<PIX>, over b: UnsafeMutablePointer<PIX>) throws(CaptureError)
+    -> UnsafeMutablePointer<PIX>
+  {
+    let difference = try checked(pixSubtractGray(nil, a, b), "pixSubtractGray")
+    defer { destroy(difference) }
+    // pixThresholdToBinary sets 1 below the threshold; invert to get "difference >= dominance".
+    let below = try checked(pixThresholdToBinary(difference, dominance), "pixThresholdToBinary")
+    return try checked(pixInvert(below, below), "pixInvert")
+  }
+}
+
+/// Decides whether a page is blank: its ink share, ignoring a border margin (scanner edges, punch holes), is tiny.
+struct BlankPageDetector {
+  /// Below this share of dark pixels the page counts as blank.
+  var maximumInk: Double
+  /// The share of each side ignored.
+  var marginFraction: Double
+
+  func isBlank(_ grey: PageImage) -> Bool {
+    let dx = Int(Double(grey.width) * marginFraction)
+    let dy = Int(Double(grey.height) * marginFraction)
+    let inner = PixelRect(x: dx, y: dy, width: grey.width - 2 * dx, height: grey.height - 2 * dy)
+    return grey.inkFraction(in: inner) < maximumInk
+  }
+}
+
+/// Turns images by quarter turns and by small angles, keeping their resolution.
+enum PageRotation {
+  /// `image` turned clockwise by `degrees` (a multiple of 90).
+  static func quarterTurns(_ image: PageImage, clockwiseDegrees degrees: Int) throws(CaptureError) -> PageImage {
+    let quads = ((degrees / 90) % 4 + 4) % 4
+    guard quads != 0 else { return image }
+    let turned = try PageImage.wrap(pixRotateOrth(image.pix, Int32(quads)), "pixRotateOrth")
+    _ = pixCopyResolution(turned.pix, image.pix)
+    return turned
+  }
+
+  /// `image` turned clockwise by `degrees`, bringing in white at the corners.
+  static func small(_ image: PageImage, clockwiseDegrees degrees: Double) throws(CaptureError) -> PageImage {
+    let radians = Float(degrees * .pi / 180)
+    let type = pixGetDepth(image.pix) == 1 ? L_ROTATE_SAMPLING : L_ROTATE_AREA_MAP
+    let turned = try PageImage.wrap(
+      pixRotate(image.pix, radians, Int32(type), Int32(L_BRING_IN_WHITE), 0, 0), "pixRotate")
+    _ = pixCopyResolution(turned.pix, image.pix)
+    return turned
+  }
+}
+
+/// Measures the skew of text lines within ±7° (Leptonica's sweep and binary search on a 1-bpp copy).
+struct SkewDetector {
+  /// Below this Leptonica confidence the measured angle is not used.
+  var minimumConfidence: Double = 3
+  /// Angles smaller than this are not corrected.
+  var minimumAngle: Double = 0.1
+
+  /// The clockwise rotation in degrees that straightens the text, or 0 when unsure or negligible.
+  func correction(for grey: PageImage) throws(CaptureError) -> Double {
+    let binary = try checked(grey.binarised(threshold: 130), "pixConvertTo1")
+    defer { destroy(binary) }
+    var angle: Float = 0
+    var confidence: Float = 0
+    // pixFindSkew's default sweep is ±7°. It fails on pages with too little text: treat that as "no skew".
+    guard pixFindSkew(binary, &angle, &confidence) == 0 else { return 0 }
+    guard Double(confidence) >= minimumConfidence, abs(Double(angle)) >= minimumAngle else { return 0 }
+    return Double(angle)
+  }
+}

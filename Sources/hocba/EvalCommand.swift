@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import HocBaModel
+import IngestPipeline
+
+/// `hocba eval --truth DIR`: compares the database with the generator's ground truth.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: help(
+      "So sánh cơ sở dữ liệu với dữ liệu chuẩn của bộ sinh trang mẫu: tỉ lệ đúng, tỉ lệ rà soát, lỗi lọt.",
+      "Compare the database with the generator's ground truth: exact rate, review rate, silent errors."))
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp(help("Thư mục các tệp *.truth.json.", "Folder of *.truth.json files."), valueName: "dir"))
+  var truth: String
+
+  @Flag(help: ArgumentHelp(help("In kết quả dạng JSON.", "Print the result as JSON.")))
+  var json = false
+
+  func run() throws {
+    let language = global.language
+    try reportingErrors(language) {
+      let database = try global.openDatabase()
+      let result = try TruthEvaluation.evaluate(truthFolder: URL(fileURLWithPath: truth), database: database)
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        Console.output(String(decoding: try encoder.encode(result), as: UTF8.self))
+        return
+      }
+      Console.output(
+        language.pick(
+          "Trang nhận đúng loại: \(result.pagesClassified)/\(result.pages)",
+          "Pages classified correctly: \(result.pagesClassified)/\(result.pages)"))
+      for missing in result.pagesMissing {
+        Console.output(language.pick("  chưa nhập: \(missing)", "  not imported: \(missing)"))
+      }
+      Console.output(Self.header(language))
+      Console.output(Self.row(language.pick("đánh máy (tất cả)", "typed (all)"), result.typed))
+      Console.output(Self.row(language.pick("viết tay", "handwritten"), result.handwritten))
+      for (type, tally) in result.byType.sorted(by: { $0.key < $1.key }) {
+        Console.output(Self.row("  type \(type)", tally))
+      }
+      for (kind, tally) in result.byPageKind.sorted(by: { $0.key < $1.key }) {
+        Console.output(Self.row("  page \(kind)", tally))
+      }
+    }
+  }
+
+  static func header(_ language: Language) -> String {
+    language.pick(
+      "nhóm                          trường   đúng%   rà soát%   lỗi lọt   lỗi lọt%",
+      "group                         fields  exact%   review%   silent   silent%")
+  }
+
+  static func row(_ name: String, _ tally: TruthEvaluation.Tally) -> String {
+    let padded = name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    return String(
+      format: "%@ %7d  %6.1f  %8.1f  %7d  %8.2f", padded, tally.fields, tally.exactRate * 100,
+      tally.reviewRate * 100, tally.silentErrors, tally.silentErrorRate * 100)
+  }
+}

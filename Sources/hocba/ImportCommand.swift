@@ -1,0 +1,185 @@
+import ArgumentParser
+import FieldMapping
+import Foundation
+import HocBaModel
+import IngestPipeline
+import ReviewStore
+
+/// `hocba import PATH…`: reads scanned pages, maps their fields and queues them for review.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: help(
+      "Nhập trang quét (PNG, JPEG, TIFF, PDF): nhận dạng, ánh xạ trường, đưa vào hàng đợi rà soát.",
+      "Import scanned pages (PNG, JPEG, TIFF, PDF): OCR, map fields, queue them for review."))
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var scan: ScanOptions
+
+  @Argument(help: ArgumentHelp(help("Tệp hoặc thư mục cần nhập.", "Files or folders to import."), valueName: "path"))
+  var paths: [String]
+
+  func run() throws {
+    let language = global.language
+    var summary: ImportSummary?
+    try reportingErrors(language) {
+      let database = try global.openDatabase(create: true)
+      summary = try scan.runImport(paths.map { URL(fileURLWithPath: $0) }, database: database, global: global)
+    }
+    if let summary, summary.hasProblems { throw ExitCode(ExitCodes.completedWithProblems) }
+  }
+}
+
+/// Options of a scan import, shared by `import` and `demo`.
+struct ScanOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(help("Số luồng xử lý song song (mặc định: số nhân CPU).", "Parallel workers (default: cores)."))
+  )
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: ArgumentHelp(help("Đọc lại cả các tệp đã nhập.", "Read files that were already imported again.")))
+  var redo = false
+
+  @Option(
+    help: ArgumentHelp(
+      help("Thư mục mẫu trang (mặc định: $HOCBA_MAPPINGS hoặc ./Mappings).", "Page templates folder."),
+      valueName: "dir"))
+  var mappings: String?
+
+  @Option(
+    name: .customLong("case"),
+    help: ArgumentHelp(
+      help(
+        "Trường hợp số hoá: luu-tru (lưu trữ của trường), gv-da-nghi, chuyen-den.",
+        "Digitization case: luu-tru (own archive), gv-da-nghi (departed teacher), chuyen-den (transfer in)."),
+      valueName: "case"))
+  var digitizationCase: String = "luu-tru"
+
+  @Option(
+    help: ArgumentHelp(help("Trường gốc (với chuyen-den).", "Origin school (with chuyen-den)."), valueName: "name"))
+  var originSchool: String?
+
+  @Option(
+    help: ArgumentHelp(
+      help("Mã môn của giáo viên đã nghỉ (với gv-da-nghi), cách nhau bằng dấu phẩy.", "Subjects of departed teachers."),
+      valueName: "codes"))
+  var departedSubjects: String = ""
+
+  func validate() throws {
+    guard jobs >= 1, jobs <= 64 else {
+      throw ValidationError(help("--jobs phải từ 1 đến 64.", "--jobs must be between 1 and 64."))
+    }
+    guard ["luu-tru", "gv-da-nghi", "chuyen-den"].contains(digitizationCase) else {
+      throw ValidationError(
+        help("--case chỉ nhận luu-tru, gv-da-nghi hoặc chuyen-den.", "--case accepts luu-tru, gv-da-nghi, chuyen-den."))
+    }
+    if digitizationCase == "chuyen-den", (originSchool ?? "").isEmpty {
+      throw ValidationError(help("chuyen-den cần --origin-school.", "chuyen-den needs --origin-school."))
+    }
+  }
+
+  var resolvedCase: DigitizationCase {
+    switch digitizationCase {
+    case "gv-da-nghi":
+      .departedTeacherContent(subjectCodes: departedSubjects.split(separator: ",").map(String.init))
+    case "chuyen-den": .incomingTransfer(originSchool: SchoolRef(name: originSchool ?? ""))
+    default: .ownArchive
+    }
+  }
+
+  /// The templates folder: the flag, else $HOCBA_MAPPINGS, else ./Mappings.
+  var mappingsFolder: URL {
+    if let mappings { return URL(fileURLWithPath: mappings) }
+    if let path = ProcessInfo.processInfo.environment["HOCBA_MAPPINGS"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
+    return URL(fileURLWithPath: "Mappings")
+  }
+
+  /// Runs one import with progress on stderr and prints the closing summary.
+  func runImport(_ inputs: [URL], database: ReviewDatabase, global: GlobalOptions) throws -> ImportSummary {
+    let databaseURL = URL(fileURLWithPath: global.databasePath)
+    let workFolder = databaseURL.deletingPathExtension().appendingPathExtension("work")
+    let summary = try makeRun(
+      inputs, database: database, global: global, workFolder: workFolder,
+      progress: TerminalProgress(language: global.language)
+    ).run()
+    for line in ImportReport(summary: summary).lines(in: global.language) { Console.output(line) }
+    return summary
+  }
+
+  /// Runs one import without progress or summary output (for the benchmark).
+  func runQuietImport(_ inputs: [URL], database: ReviewDatabase, global: GlobalOptions, scratch: URL) throws
+    -> ImportSummary
+  {
+    try makeRun(inputs, database: database, global: global, workFolder: scratch, progress: nil).run()
+  }
+
+  private func makeRun(
+    _ inputs: [URL], database: ReviewDatabase, global: GlobalOptions, workFolder: URL,
+    progress: (any ImportProgressReporting)?
+  ) throws -> ImportRun {
+    let templates = try TemplateSet.load(directory: mappingsFolder)
+    let options = ImportOptions(
+      inputs: inputs, jobs: jobs, redo: redo, workFolder: workFolder, actor: global.actorName,
+      digitizationCase: resolvedCase)
+    return ImportRun(database: database, templates: templates, options: options, progress: progress)
+  }
+}
+
+/// The closing summary of an import, in the user's language.
+struct ImportReport {
+  let summary: ImportSummary
+
+  func lines(in language: Language) -> [String] {
+    let s = summary
+    var lines = [
+      language.pick("Kết quả nhập:", "Import summary:"),
+      language.pick("  Trang đã nhập: \(s.pagesImported)", "  Pages imported: \(s.pagesImported)"),
+      language.pick(
+        "  Đã nhập từ trước: \(s.filesAlreadyImported) tệp (\(s.pagesAlreadyImported) trang)",
+        "  Already imported: \(s.filesAlreadyImported) files (\(s.pagesAlreadyImported) pages)"),
+      language.pick("  Hồ sơ tạo mới: \(s.recordsCreated)", "  Records created: \(s.recordsCreated)"),
+      language.pick(
+        "  Trường chờ rà soát: \(s.fieldsAwaitingReview)", "  Fields awaiting review: \(s.fieldsAwaitingReview)"),
+      language.pick("  Trang trắng: \(s.blankPages)", "  Blank pages: \(s.blankPages)"),
+      language.pick("  Trang trùng: \(s.duplicatePages)", "  Duplicate pages: \(s.duplicatePages)"),
+    ]
+    if s.uncertainOrientation > 0 {
+      lines.append(
+        language.pick(
+          "  Trang chưa chắc chiều xoay (cần xem lại): \(s.uncertainOrientation)",
+          "  Pages with uncertain orientation (to review): \(s.uncertainOrientation)"))
+    }
+    if s.failedPages > 0 {
+      lines.append(language.pick("  Trang lỗi khi nhận dạng: \(s.failedPages)", "  Pages failed: \(s.failedPages)"))
+    }
+    if !s.quarantined.isEmpty {
+      lines.append(
+        language.pick("  Tệp bị cách ly (\(s.quarantined.count)):", "  Quarantined files (\(s.quarantined.count)):"))
+      lines += s.quarantined.map { "    - \($0.error.message(in: language))" }
+    }
+    if !s.unmatchedPages.isEmpty {
+      lines.append(
+        language.pick(
+          "  Trang không khớp mẫu nào (\(s.unmatchedPages.count)) — không đoán, cần kiểm tra:",
+          "  Pages matching no template (\(s.unmatchedPages.count)) — not guessed, please check:"))
+      lines += s.unmatchedPages.map { "    - \($0)" }
+    }
+    if !s.ungroupedPages.isEmpty {
+      lines.append(
+        language.pick(
+          "  Trang năm học chưa ghép được vào hồ sơ (\(s.ungroupedPages.count)):",
+          "  Year pages not yet grouped into a record (\(s.ungroupedPages.count)):"))
+      lines += s.ungroupedPages.map { "    - \($0)" }
+    }
+    if !s.missingYears.isEmpty {
+      lines.append(
+        language.pick(
+          "  Năm học có trong quá trình học tập nhưng chưa có trang (\(s.missingYears.count)):",
+          "  School years listed but with no year page (\(s.missingYears.count)):"))
+      lines += s.missingYears.map { "    - \($0)" }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// The import of real scans through the built binary: summary, idempotency, bad inputs and kill-and-resume.
+@Suite(.serialized) struct ImportCommandTests {
+  /// The repository's synthetic sample scans and templates.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static var scans: String { repository.appendingPathComponent("Scans").path }
+  static var mappings: String { repository.appendingPathComponent("Mappings").path }
+
+  func importScans(_ scratch: Scratch, database: String = "hocba.sqlite", extra: [String] = []) throws
+    -> CommandRunner.Result
+  {
+    try CommandRunner.hocba(
+      ["import", Self.scans, "--db", database, "--mappings", Self.mappings, "--jobs", "2"] + extra, in: scratch.url)
+  }
+
+  @Test func importsTheSampleScansAndIsIdempotent() throws {
+    let scratch = try Scratch()
+    let first = try importScans(scratch)
+    #expect(first.status == 0, "\(first.stderr)\n\(first.stdout)")
+    #expect(first.stdout.contains("Trang đã nhập: 10"))
+    #expect(first.stdout.contains("Hồ sơ tạo mới: 7"))
+    let second = try importScans(scratch)
+    #expect(second.status == 0)
+    #expect(second.stdout.contains("Trang đã nhập: 0"))
+    #expect(second.stdout.contains("Đã nhập từ trước: 6 tệp (10 trang)"))
+    let count = try CommandRunner.tool("sqlite3", ["hocba.sqlite", "SELECT count(*) FROM record;"], in: scratch.url)
+    #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "7")
+  }
+
+  @Test func badInputsAreQuarantinedWithVietnameseMessagesAndTheBatchCompletes() throws {
+    let scratch = try Scratch()
+    let bad = scratch.url.appendingPathComponent("xau")
+    try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+    func write(_ data: Data, _ name: String) throws { try data.write(to: bad.appendingPathComponent(name)) }
+    func prefix(of sample: String, _ fraction: Int) throws -> Data {
+      let data = try Data(contentsOf: URL(fileURLWithPath: Self.scans + "/" + sample))
+      return data.prefix(data.count / fraction)
+    }
+    try write(Data(), "rong.png")
+    try write(Data("không phải ảnh".utf8), "van-ban.png")
+    try write(try prefix(of: "s001-p1-info.png", 3), "cut-ngang.png")
+    try write(try prefix(of: "s001-p2-y2023.jpg", 3), "cut-ngang.jpg")
+    try write(try prefix(of: "s002.tif", 3), "cut-ngang.tif")
+    try write(PNGHeader.claiming(width: 30_000, height: 30_000), "khong-lo.png")
+    let fixtures = Self.repository.appendingPathComponent("Tests/ScanCaptureTests/Fixtures")
+    try FileManager.default.copyItem(
+      at: fixtures.appendingPathComponent("encrypted.pdf"), to: bad.appendingPathComponent("mat-khau.pdf"))
+    try FileManager.default.createSymbolicLink(
+      atPath: bad.appendingPathComponent("vong.png").path,
+      withDestinationPath: bad.appendingPathComponent("vong.png").path)
+    // A good page, and a JPEG named .png: the content decides, so both are imported.
+    try FileManager.default.copyItem(
+      atPath: Self.scans + "/s001-p3-y2024.png", toPath: bad.appendingPathComponent("tot.png").path)
+    try FileManager.default.copyItem(
+      atPath: Self.scans + "/s001-p2-y2023.jpg", toPath: bad.appendingPathComponent("sai-duoi.png").path)
+    let result = try CommandRunner.hocba(["import", bad.path, "--mappings", Self.mappings], in: scratch.url)
+    #expect(result.status == 2, "completed with problems: \(result.stderr)")
+    let quarantined = [
+      "rong.png", "van-ban.png", "cut-ngang.png", "cut-ngang.jpg", "cut-ngang.tif", "khong-lo.png", "mat-khau.pdf",
+      "vong.png",
+    ]
+    for name in quarantined {
+      let line = result.stdout.split(separator: "\n").first { $0.contains(name) }
+      #expect(line != nil, "\(name) is named in the summary")
+    }
+    #expect(result.stdout.contains("Tệp bị cách ly (\(quarantined.count))"), "\(result.stdout)")
+    #expect(result.stdout.contains("Trang đã nhập: 2"))
+    // Rerun: the batch is complete; quarantined files are reported again, nothing is duplicated.
+    let again = try CommandRunner.hocba(["import", bad.path, "--mappings", Self.mappings], in: scratch.url)
+    #expect(again.stdout.contains("Trang đã nhập: 0"))
+    let count = try CommandRunner.tool(
+      "sqlite3", ["hocba.sqlite", "SELECT count(*) FROM quarantine;"], in: scratch.url)
+    #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(quarantined.count)")
+  }
+
+  /// Canonical content of a database: pages, records and fields, without timestamps or ids.
+  func dump(_ scratch: Scratch, _ database: String) throws -> String {
+    let queries = [
+      "SELECT s.sha256, p.page_number, p.outcome, p.kind FROM page p JOIN scan s ON s.id = p.scan_id ORDER BY 1, 2;",
+      "SELECT school_year, class_name, state, payload FROM record ORDER BY payload;",
+      """
+      SELECT r.payload, f.path, f.raw_text, f.normalized_value, f.status, f.crop_path FROM field f
+      JOIN record r ON r.id = f.record_id ORDER BY r.payload, f.path, f.page_id;
+      """,
+      "SELECT count(*) FROM quarantine;",
+    ]
+    return try queries.map { try CommandRunner.tool("sqlite3", [database, $0], in: scratch.url).stdout }
+      .joined(separator: "\n--\n")
+  }
+
+  @Test func killedImportsResumeToTheSameDatabaseAsAnUninterruptedRun() throws {
+    let scratch = try Scratch()
+    #expect(try importScans(scratch, database: "reference.sqlite").status == 0)
+    let reference = try dump(scratch, "reference.sqlite")
+    var generator = SystemRandomNumberGenerator()
+    var kills = 0
+    for _ in 0..<12 where kills < 5 {
+      let process = Process()
+      process.executableURL = CommandRunner.hocba
+      process.arguments = ["import", Self.scans, "--db", "killed.sqlite", "--mappings", Self.mappings, "--jobs", "2"]
+      process.currentDirectoryURL = scratch.url
+      process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_THREAD_LIMIT": "1"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      // A random point in the run: start-up, a page, a database write or the grouping stage.
+      usleep(UInt32.random(in: 300_000...2_000_000, using: &generator))
+      if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        kills += 1
+      }
+      process.waitUntilExit()
+    }
+    #expect(kills >= 5)
+    let final = try importScans(scratch, database: "killed.sqlite")
+    #expect(final.status == 0, "\(final.stderr)")
+    #expect(try dump(scratch, "killed.sqlite") == reference)
+  }
+}
+
+/// A PNG that is only a signature and an IHDR chunk, claiming any size (the loader must refuse it from the header).
+enum PNGHeader {
+  static func claiming(width: UInt32, height: UInt32) -> Data {
+    var chunk = Data("IHDR".utf8)
+    for value in [width, height] { chunk += withUnsafeBytes(of: value.bigEndian) { Data($0) } }
+    chunk += Data([8, 0, 0, 0, 0])  // 8-bit greyscale, deflate, no filter, no interlace
+    var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    png += withUnsafeBytes(of: UInt32(13).bigEndian) { Data($0) }
+    png += chunk
+    png += withUnsafeBytes(of: crc32(chunk).bigEndian) { Data($0) }
+    return png
+  }
+
+  static func crc32(_ data: Data) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in data {
+      crc ^= UInt32(byte)
+      for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
+    }
+    return ~crc
+  }
+}
