@@ -52,7 +52,7 @@ let package = Package(
     // The import run: named stages, resumable, parallel pages.
     .target(
       name: "IngestPipeline",
-      dependencies: ["HocBaModel", "HocBaCrypto", "ScanCapture", "FieldMapping", "ReviewStore"]),
+      dependencies: ["HocBaModel", "HocBaCrypto", "ScanCapture", "FieldMapping", "ReviewStore", "HocBaRules"]),
 
     // The SQLite store.
     .target(
@@ -67,12 +67,16 @@ let package = Package(
     // The consistency checks C1–C17 (shared/domain.md §8) and the school-editable rules policy.
     .target(name: "HocBaRules", dependencies: ["HocBaModel"]),
 
+    // The review program: a pure Elm-style core, and the terminal driver that runs it.
+    .target(name: "ReviewUI", dependencies: ["HocBaModel"]),
+    .target(name: "TerminalDriver", dependencies: ["ReviewUI"]),
 
     // The executable: thin, one file per subcommand.
     .executableTarget(
       name: "hocba",
       dependencies: [
-        "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline",
+        "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline", "HocBaRules",
+        "ReviewUI", "TerminalDriver", "RecordSigning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -82,6 +86,8 @@ let package = Package(
       path: "Tests/TestSupport"),
     .testTarget(name: "HocBaModelTests", dependencies: ["HocBaModel", "TestSupport"]),
     .testTarget(name: "HocBaRulesTests", dependencies: ["HocBaRules", "HocBaSamples"]),
+    .testTarget(
+      name: "IngestPipelineTests", dependencies: ["IngestPipeline", "ReviewStore", "HocBaRules", "HocBaSamples"]),
     .testTarget(name: "HocBaCryptoTests", dependencies: ["HocBaCrypto"]),
     .testTarget(
       name: "RecordSigningTests", dependencies: ["RecordSigning", "RecordXML", "HocBaSamples"],
@@ -95,5 +101,9 @@ let package = Package(
     .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "TestSupport"]),
     .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping", "TestSupport"]),
     .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport"]),
+    .testTarget(
+      name: "ReviewUITests",
+      dependencies: ["ReviewUI", "TerminalDriver", "ReviewStore", "HocBaSamples", "TestSupport"],
+      exclude: ["Golden"]),
   ]
 )

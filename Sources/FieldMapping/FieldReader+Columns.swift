@@ -33,7 +33,8 @@ extension FieldReader {
     guard !ink.isEmpty else { return [] }
     let pad = max(3, pixels(0.02))
     let inkBox = PageText.union(ink)
-    let box = PixelRect(x: inkBox.x - pad, y: inkBox.y - pad, width: inkBox.width + 2 * pad, height: inkBox.height + 2 * pad)
+    let box = PixelRect(
+      x: inkBox.x - pad, y: inkBox.y - pad, width: inkBox.width + 2 * pad, height: inkBox.height + 2 * pad)
     let crop = image.croppedForReading(to: box.intersection(cell) ?? cell, whiteBorder: pixels(0.06))
     let profile = RecognitionProfile(language: "vie", pageSegmentation: .singleBlock)
     let result = try recognize(crop, profile: profile)

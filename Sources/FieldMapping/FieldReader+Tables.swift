@@ -21,7 +21,9 @@ extension FieldReader {
       var found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
       if found == nil {
         // The page OCR garbles some ruled headers: read the header cells themselves.
-        for index in grids.indices { try readHeaderCells(index, grid: grids[index], columns: 0..<grids[index].columnCount) }
+        for index in grids.indices {
+          try readHeaderCells(index, grid: grids[index], columns: 0..<grids[index].columnCount)
+        }
         found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
       }
       guard let index = found else { continue }
@@ -122,7 +124,9 @@ extension FieldReader {
           critical: spec.critical ?? false)
         let cell = grid.cell(row: row, column: gridColumn, margin: margin)
         let ink = try marks(in: cell, minimumHeight: minimumInk)
-        if ink.isEmpty {
+        if let corrected = try readCorrection(field, cell: cell) {
+          readings.append(corrected)
+        } else if ink.isEmpty {
           readings.append(empty(field, box: cell, found: true))
         } else {
           readings.append(try read(field, inkBox: PageText.union(ink), limit: cell))
@@ -130,5 +134,30 @@ extension FieldReader {
       }
     }
     return readings
+  }
+}
+
+extension FieldReader {
+  /// A cell corrected in red ink (the old value struck through, the new one written above right): the new value
+  /// is read from the red layer as a suggestion, with confidence 0 so that a person always confirms it.
+  func readCorrection(_ target: Target, cell: PixelRect) throws -> FieldReading? {
+    guard let redInk else { return nil }
+    let reach = cell.height / 2
+    let area = PixelRect(x: cell.x, y: cell.y - reach, width: cell.width + reach, height: cell.height + reach)
+    guard redInk.inkFraction(in: cell) > 0.01 else { return nil }
+    let marks = try RulingLines.inkMarks(in: redInk, region: area, minimumHeight: max(4, pixels(0.04)))
+      .filter { $0.height >= $0.width / 3 }
+    var raw = ""
+    var value: String?
+    if !marks.isEmpty, let profile = template.profiles[target.profile]?.recognition {
+      let crop = redInk.croppedForReading(to: PageText.union(marks), whiteBorder: max(4, pixels(0.06)))
+      raw = try recognize(crop, profile: profile).text.nfc
+      let lexicon = target.lexicon.flatMap { template.lexicons[$0] }
+      value = ValueNormalizer.normalize(raw, type: target.type, lexicon: lexicon)
+    }
+    return FieldReading(
+      path: target.path, type: target.type, critical: target.critical, rawText: raw.isEmpty ? "?" : raw,
+      normalizedValue: value, confidence: 0, box: area,
+      cropPNG: try? image.croppedForReading(to: area, whiteBorder: 0).pngData())
   }
 }

@@ -16,19 +16,29 @@ public struct PageMapper: Sendable {
   /// Classifies `page` and reads every field of its template; a page no template matches is `.unmatched`.
   public func read(_ page: PreparedPage, engine: some OCREngine) throws -> PageReading {
     if page.isBlank { return .unmatched(reason: UnmatchedReason(.blankPage)) }
-    return try read(image: page.image, engine: engine)
+    return try read(image: page.image, redInk: page.redInk, engine: engine)
   }
 
   /// Maps an already prepared (upright, deskewed, grey) image.
-  public func read(image: PageImage, engine: some OCREngine) throws -> PageReading {
+  public func read(image original: PageImage, engine: some OCREngine) throws -> PageReading {
+    try read(image: original, redInk: nil, engine: engine)
+  }
+
+  /// Maps a prepared image whose red ink (`redInk`, same geometry) was split off: cells with red corrections
+  /// are read from the red layer and always go to review.
+  func read(image original: PageImage, redInk: PageImage?, engine: some OCREngine) throws -> PageReading {
+    // Dotted leaders under label values make full-page OCR garble whole lines; values are read without them too.
+    let image = try RulingLines.removingDottedLeaders(from: original)
     let text = PageText(words: try engine.recognizePage(image))
     let template: Template
     switch Classifier.classify(text, templates: templates.templates) {
     case .failure(let failure): return .unmatched(reason: failure.reason)
     case .success(let found): template = found
     }
-    guard let kind = template.kind else { return .unmatched(reason: UnmatchedReason(.noPageKind(templateID: template.id))) }
-    var reader = FieldReader(template: template, image: image, engine: engine, text: text)
+    guard let kind = template.kind else {
+      return .unmatched(reason: UnmatchedReason(.noPageKind(templateID: template.id)))
+    }
+    var reader = FieldReader(template: template, image: image, engine: engine, text: text, redInk: redInk)
     var fields = try reader.readFields()
     fields += try reader.readTables()
     return .matched(templateID: "\(template.id)@\(template.version)", kind: kind, fields: fields)
@@ -63,7 +73,9 @@ enum Classifier {
     let best = matches.map(\.score).max()
     let top = matches.filter { $0.score == best }
     if top.count == 1 { return .success(top[0].template) }
-    if top.count > 1 { return .failure(ClassificationFailure(reason: UnmatchedReason(.ambiguous(templateIDs: top.map(\.template.id))))) }
+    if top.count > 1 {
+      return .failure(ClassificationFailure(reason: UnmatchedReason(.ambiguous(templateIDs: top.map(\.template.id)))))
+    }
     return .failure(ClassificationFailure(reason: UnmatchedReason(.noTemplate(misses))))
   }
 }

@@ -56,8 +56,12 @@ public struct UnmatchedReason: Sendable, Hashable, CustomStringConvertible {
         var parts: [String] = []
         func quoted(_ phrases: [String]) -> String { phrases.map { "\"\($0)\"" }.joined(separator: ", ") }
         if !miss.missing.isEmpty { parts.append(language.pick("thiếu ", "missing ") + quoted(miss.missing)) }
-        if !miss.noneOf.isEmpty { parts.append(language.pick("không có cụm nào trong ", "none of ") + quoted(miss.noneOf)) }
-        if !miss.forbidden.isEmpty { parts.append(language.pick("có cụm cấm ", "has forbidden ") + quoted(miss.forbidden)) }
+        if !miss.noneOf.isEmpty {
+          parts.append(language.pick("không có cụm nào trong ", "none of ") + quoted(miss.noneOf))
+        }
+        if !miss.forbidden.isEmpty {
+          parts.append(language.pick("có cụm cấm ", "has forbidden ") + quoted(miss.forbidden))
+        }
         return "\(miss.templateID): " + parts.joined(separator: "; ")
       }
       return language.pick("không mẫu nào khớp — ", "no template matched — ") + details.joined(separator: " | ")

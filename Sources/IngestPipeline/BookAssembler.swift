@@ -11,6 +11,7 @@ struct BookAssembler {
   let database: ReviewDatabase
   let options: ImportOptions
   let routing = ReviewRouting.standard
+  let checker = RecordChecker()
 
   init(database: ReviewDatabase, options: ImportOptions) {
     self.database = database
@@ -46,8 +47,9 @@ struct BookAssembler {
           pending: routing.needsReview)
       }
       switch created {
-      case .success:
+      case .success(let recordID):
         summary.recordsCreated += 1
+        try checker.check(recordID: recordID, record: record, database: database, actor: options.actor)
       case .failure(.duplicateRecord):
         try database.markDuplicate(pageID: year.id, reason: "same-student-and-year", actor: options.actor)
         summary.duplicatePages += 1

@@ -24,30 +24,49 @@ public struct TruthEvaluation: Sendable, Codable {
     }
   }
 
-  /// Typed (printed) fields, which the acceptance figures are about.
+  /// Typed (printed) fields routed by confidence only.
   public var typed = Tally()
-  /// Handwritten-style fields (comments, signature names).
+  /// The same fields routed by confidence plus the consistency rules (a field a rule points at goes to review).
+  public var typedWithRules = Tally()
+  /// Handwritten-style fields (comments, signature names), routed by confidence plus rules.
   public var handwritten = Tally()
   public var byType: [String: Tally] = [:]
   public var byPageKind: [String: Tally] = [:]
-  /// Pages whose kind (or blank / not a học bạ page) was recognised correctly, out of `pages`.
+  /// Pages whose kind (or blank / not a học bạ / duplicate) was recognised correctly, out of `pages`.
   public var pagesClassified = 0
   public var pages = 0
   /// Truth pages with no saved page in the database.
   public var pagesMissing: [String] = []
 
+  /// The truth and what the database holds, loaded once for several evaluations.
+  public struct Corpus: Sendable {
+    let truths: [TruthPage]
+    let saved: [StoredPage]
+    let flagged: Set<FieldKey>
+
+    /// Loads every `*.truth.json` in `truthFolder` and the pages and rule flags saved in `database`.
+    public static func load(truthFolder: URL, database: ReviewDatabase) throws -> Corpus {
+      let files = try FileManager.default.contentsOfDirectory(at: truthFolder, includingPropertiesForKeys: nil)
+        .filter { $0.lastPathComponent.hasSuffix(".truth.json") }.sorted { $0.path < $1.path }
+      let truths = try files.map { try JSONDecoder().decode(TruthPage.self, from: Data(contentsOf: $0)) }
+      return Corpus(truths: truths, saved: try database.pages(), flagged: try database.flaggedFieldKeys())
+    }
+  }
+
   /// Evaluates every `*.truth.json` in `truthFolder` against the pages saved in `database`.
   public static func evaluate(
     truthFolder: URL, database: ReviewDatabase, routing: ReviewRouting = .standard
   ) throws -> TruthEvaluation {
+    evaluate(try Corpus.load(truthFolder: truthFolder, database: database), routing: routing)
+  }
+
+  /// Evaluates a loaded corpus with one routing policy.
+  public static func evaluate(_ corpus: Corpus, routing: ReviewRouting) -> TruthEvaluation {
     var result = TruthEvaluation()
-    let saved = try database.pages()
-    let files = try FileManager.default.contentsOfDirectory(at: truthFolder, includingPropertiesForKeys: nil)
-      .filter { $0.lastPathComponent.hasSuffix(".truth.json") }.sorted { $0.path < $1.path }
-    for file in files {
-      let truth = try JSONDecoder().decode(TruthPage.self, from: Data(contentsOf: file))
+    for truth in corpus.truths {
       result.pages += 1
-      guard let page = saved.first(where: { $0.fileName == truth.file && $0.pageNumber == truth.pageIndex + 1 })
+      guard
+        let page = corpus.saved.first(where: { $0.fileName == truth.file && $0.pageNumber == truth.pageIndex + 1 })
       else {
         result.pagesMissing.append("\(truth.file) #\(truth.pageIndex + 1)")
         continue
@@ -55,20 +74,51 @@ public struct TruthEvaluation: Sendable, Codable {
       if truth.expectedOutcome == page.outcome && (page.outcome != .mapped || page.kind == truth.kind) {
         result.pagesClassified += 1
       }
+      guard page.outcome == .mapped || truth.expectedOutcome == .mapped else { continue }
       for field in truth.fields ?? [] {
         let read = page.fields.first { $0.path == field.path }
         let correct = read.map { ($0.normalizedValue ?? "") == field.value } ?? false
-        let reviewed = read.map(routing.needsReview) ?? true
+        let byConfidence = read.map(routing.needsReview) ?? true
+        let byRules = byConfidence || corpus.flagged.contains(FieldKey(pageID: page.id, path: field.path))
         if field.style == "handwritten" {
-          result.handwritten.add(correct: correct, reviewed: reviewed)
+          result.handwritten.add(correct: correct, reviewed: byRules)
           continue
         }
-        result.typed.add(correct: correct, reviewed: reviewed)
-        result.byType[read?.type ?? "missing", default: Tally()].add(correct: correct, reviewed: reviewed)
-        result.byPageKind[truth.kind, default: Tally()].add(correct: correct, reviewed: reviewed)
+        result.typed.add(correct: correct, reviewed: byConfidence)
+        result.typedWithRules.add(correct: correct, reviewed: byRules)
+        result.byType[read?.type ?? "missing", default: Tally()].add(correct: correct, reviewed: byRules)
+        result.byPageKind[truth.kind, default: Tally()].add(correct: correct, reviewed: byRules)
       }
     }
     return result
+  }
+
+  /// One point of a calibration sweep.
+  public struct CalibrationPoint: Sendable, Codable {
+    public var minimumConfidence: Double
+    public var minimumCriticalConfidence: Double
+    public var confidenceOnly: Tally
+    public var withRules: Tally
+  }
+
+  /// Sweeps the confidence thresholds and returns, for each mode, the lowest review rate with no silent error.
+  public static func calibrate(_ corpus: Corpus) -> (confidenceOnly: CalibrationPoint?, withRules: CalibrationPoint?) {
+    var points: [CalibrationPoint] = []
+    for normal in stride(from: 0.0, through: 100, by: 5) {
+      for critical in stride(from: normal, through: 100, by: 5) {
+        let result = evaluate(
+          corpus, routing: ReviewRouting(minimumConfidence: normal, minimumCriticalConfidence: critical))
+        points.append(
+          CalibrationPoint(
+            minimumConfidence: normal, minimumCriticalConfidence: critical, confidenceOnly: result.typed,
+            withRules: result.typedWithRules))
+      }
+    }
+    let confidenceOnly = points.filter { $0.confidenceOnly.silentErrors == 0 }
+      .min { $0.confidenceOnly.sentToReview < $1.confidenceOnly.sentToReview }
+    let withRules = points.filter { $0.withRules.silentErrors == 0 }
+      .min { $0.withRules.sentToReview < $1.withRules.sentToReview }
+    return (confidenceOnly, withRules)
   }
 }
 

@@ -166,6 +166,17 @@ enum RecordDecoder {
         sha256: try page.text("SHA256"), fileName: try page.text("Tep"),
         page: try page.value("SoTrang", { Int($0) }, canonical: { String($0) }))
     }
-    return Provenance(digitizationCase: digitizationCase, sources: pages, reviewers: node.texts("NDuyet"))
+    let substitution = try node.optionalChild("ThayThe").map { (s: DecodingNode) throws(RecordXMLError) in
+      SubstitutionStatement(
+        signer: try s.text("NguoiKy"), departedTeachers: s.texts("GVNghi"), subjectCodes: s.texts("MonHoc"),
+        schoolYears: s.texts("NamHoc"), reason: try s.text("LyDo"))
+    }
+    let confirmation = try node.optionalChild("XNChuyenDen").map { (c: DecodingNode) throws(RecordXMLError) in
+      TransferConfirmation(
+        clerk: try c.text("VanThu"), principal: try c.text("HieuTruong"), statement: try c.text("NoiDung"))
+    }
+    return Provenance(
+      digitizationCase: digitizationCase, sources: pages, reviewers: node.texts("NDuyet"), substitution: substitution,
+      transferConfirmation: confirmation)
   }
 }

@@ -185,6 +185,22 @@ enum RecordEncoder {
         }
       }
       for reviewer in p.reviewers { try w.element("NDuyet", reviewer) }
+      if let s = p.substitution {
+        try w.container("ThayThe") { (w: inout XMLWriter) throws(RecordXMLError) in
+          try w.element("NguoiKy", s.signer)
+          for name in s.departedTeachers { try w.element("GVNghi", name) }
+          for code in s.subjectCodes { try w.element("MonHoc", code) }
+          for year in s.schoolYears { try w.element("NamHoc", year) }
+          try w.element("LyDo", s.reason)
+        }
+      }
+      if let c = p.transferConfirmation {
+        try w.container("XNChuyenDen") { (w: inout XMLWriter) throws(RecordXMLError) in
+          try w.element("VanThu", c.clerk)
+          try w.element("HieuTruong", c.principal)
+          try w.element("NoiDung", c.statement)
+        }
+      }
     }
   }
 }

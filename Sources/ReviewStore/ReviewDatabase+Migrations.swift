@@ -16,6 +16,8 @@ extension ReviewDatabase {
       for statement in TriggerSQL.v1 { try db.execute(sql: statement) }
     }
     migrator.registerMigration("v2-import") { db in try createImportSchemaV2(db) }
+    migrator.registerMigration("v3-review") { db in try createReviewSchemaV3(db) }
+    migrator.registerMigration("v4-signing") { db in try createSigningSchemaV4(db) }
     return migrator
   }
 

@@ -147,7 +147,7 @@ extension ReviewDatabase {
     try Int64.fetchOne(
       db,
       RecordRow.select(Column("id")).filter(Column("student_id") == studentID)
-        .filter(Column("school_year") == schoolYear.description))
+        .filter(Column("school_year") == schoolYear.description).order(Column("version").desc))
   }
 
   static func storedRecord(_ row: RecordRow) throws -> StoredRecord {

@@ -104,4 +104,33 @@ public struct RulingLines: Sendable, Hashable {
       return PixelRect(x: box.x + area.x, y: box.y + area.y, width: box.width, height: box.height)
     }
   }
+
+  /// A copy of a grey page without dotted leaders (the "……" lines under label values), which full-page OCR
+  /// otherwise reads as a garbage line merged with the text above it. A leader is a horizontal run, at least
+  /// half an inch long, of specks no larger than 1/60 inch with gaps below 1/20 inch; other specks (i-dots,
+  /// diacritics, full stops) stay. Images that are not 8-bit grey are returned as they are.
+  public static func removingDottedLeaders(from image: PageImage) throws(CaptureError) -> PageImage {
+    _ = leptonicaSetup
+    guard image.depth == 8 else { return image }
+    let dpi = image.resolution > 0 ? image.resolution : fallbackResolution
+    let binary = try checked(image.binarised(threshold: 160), "pixConvertTo1")
+    defer { destroy(binary) }
+    let speck = Int32(max(3, dpi / 60))
+    var changed: Int32 = 0
+    let specks = try checked(
+      pixSelectBySize(binary, speck, speck, 8, Int32(L_SELECT_IF_BOTH), Int32(L_SELECT_IF_LTE), &changed),
+      "pixSelectBySize")
+    defer { destroy(specks) }
+    let bridged = try checked(pixCloseBrick(nil, specks, Int32(max(8, dpi / 20)), 1), "pixCloseBrick")
+    defer { destroy(bridged) }
+    let runs = try checked(pixOpenBrick(nil, bridged, Int32(max(40, dpi / 2)), 1), "pixOpenBrick")
+    defer { destroy(runs) }
+    let leaders = try checked(pixAnd(nil, runs, specks), "pixAnd")
+    defer { destroy(leaders) }
+    let mask = try checked(pixDilateBrick(nil, leaders, 3, 3), "pixDilateBrick")
+    defer { destroy(mask) }
+    let copy = try PageImage.wrap(pixCopy(nil, image.pix), "pixCopy")
+    guard pixSetMasked(copy.pix, mask, 255) == 0 else { throw .libraryFailure(operation: "pixSetMasked") }
+    return copy
+  }
 }

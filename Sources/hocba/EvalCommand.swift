@@ -19,11 +19,35 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: ArgumentHelp(help("In kết quả dạng JSON.", "Print the result as JSON.")))
   var json = false
 
+  @Flag(
+    help: ArgumentHelp(
+      help(
+        "Dò ngưỡng độ tin cậy: tỉ lệ rà soát thấp nhất mà không còn lỗi lọt.",
+        "Sweep the confidence thresholds: the lowest review rate with no silent error.")))
+  var calibrate = false
+
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
-      let result = try TruthEvaluation.evaluate(truthFolder: URL(fileURLWithPath: truth), database: database)
+      let corpus = try TruthEvaluation.Corpus.load(truthFolder: URL(fileURLWithPath: truth), database: database)
+      let result = TruthEvaluation.evaluate(corpus, routing: .standard)
+      if calibrate {
+        let best = TruthEvaluation.calibrate(corpus)
+        for (name, point) in [("confidence-only", best.confidenceOnly), ("confidence+rules", best.withRules)] {
+          guard let point else {
+            Console.output(
+              "\(name): " + language.pick("không ngưỡng nào hết lỗi lọt", "no threshold removes every silent error"))
+            continue
+          }
+          let tally = name == "confidence-only" ? point.confidenceOnly : point.withRules
+          Console.output(
+            String(
+              format: "%@: min %.0f / critical %.0f → review %.1f%%, silent %d", name, point.minimumConfidence,
+              point.minimumCriticalConfidence, tally.reviewRate * 100, tally.silentErrors))
+        }
+        return
+      }
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -38,7 +62,9 @@ struct EvalCommand: ParsableCommand {
         Console.output(language.pick("  chưa nhập: \(missing)", "  not imported: \(missing)"))
       }
       Console.output(Self.header(language))
-      Console.output(Self.row(language.pick("đánh máy (tất cả)", "typed (all)"), result.typed))
+      Console.output(Self.row(language.pick("đánh máy: chỉ độ tin cậy", "typed: confidence only"), result.typed))
+      Console.output(
+        Self.row(language.pick("đánh máy: tin cậy + quy tắc", "typed: confidence + rules"), result.typedWithRules))
       Console.output(Self.row(language.pick("viết tay", "handwritten"), result.handwritten))
       for (type, tally) in result.byType.sorted(by: { $0.key < $1.key }) {
         Console.output(Self.row("  type \(type)", tally))

@@ -31,7 +31,9 @@ struct ExportCommand: ParsableCommand {
       } else {
         records = try database.records()
       }
-      let result = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records)
+      var signed: [Int64: [UInt8]] = [:]
+      for stored in records { signed[stored.id] = try database.signedDocument(recordID: stored.id) }
+      let result = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records, signed: signed)
       for url in result.written { Console.output(url.path) }
       Console.message(
         language.pick(
@@ -69,7 +71,8 @@ struct XMLExporter {
   }
 
   /// Exports every record that the schema accepts; a refused record does not stop the others.
-  func write(_ records: [StoredRecord]) throws -> Result {
+  /// Signed records are written as their signed bytes, never re-exported.
+  func write(_ records: [StoredRecord], signed: [Int64: [UInt8]] = [:]) throws -> Result {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -78,11 +81,15 @@ struct XMLExporter {
     var result = Result()
     for stored in records {
       let bytes: [UInt8]
-      do {
-        bytes = try RecordXML.export(stored.record)
-      } catch {
-        result.refused.append((stored.id, error))
-        continue
+      if let signedBytes = signed[stored.id] {
+        bytes = signedBytes
+      } else {
+        do {
+          bytes = try RecordXML.export(stored.record)
+        } catch {
+          result.refused.append((stored.id, error))
+          continue
+        }
       }
       let url = directory.appendingPathComponent(Self.fileName(for: stored))
       do {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import HocBaModel
+import RecordSigning
 import ReviewStore
 
 /// `hocba staff`: the registry of staff who review and sign.
@@ -7,7 +9,7 @@ struct StaffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "staff",
     abstract: help("Danh sách cán bộ, giáo viên (vai trò, môn, còn công tác hay đã nghỉ).", "The staff registry."),
-    subcommands: [Add.self, List.self, Depart.self])
+    subcommands: [Add.self, List.self, Depart.self, CertificateCommand.self])
 
   /// `hocba staff add`: registers a staff member.
   struct Add: ParsableCommand {
@@ -33,6 +35,12 @@ struct StaffCommand: ParsableCommand {
         valueName: "codes"))
     var subjects: String = ""
 
+    @Option(
+      help: ArgumentHelp(
+        help("Chứng thư số người này dùng để ký (PEM/DER).", "The certificate this person signs with (PEM/DER)."),
+        valueName: "file"))
+    var certificate: String?
+
     func validate() throws {
       guard StaffRole(rawValue: role) != nil else {
         throw ValidationError(
@@ -49,6 +57,9 @@ struct StaffCommand: ParsableCommand {
         let codes = subjects.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         let id = try database.addStaff(
           StaffMember(fullName: name.nfc, role: StaffRole(rawValue: role)!, subjects: codes), actor: global.actorName)
+        if let certificate {
+          try database.bindCertificate(staffID: id, try CertificateCommand.load(certificate), actor: global.actorName)
+        }
         Console.output("\(id)")
       }
     }
@@ -74,6 +85,44 @@ struct StaffCommand: ParsableCommand {
           )
         }
       }
+    }
+  }
+
+  /// `hocba staff certificate ID FILE`: registers the certificate a staff member signs with, in their role.
+  struct CertificateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "certificate",
+      abstract: help(
+        "Đăng ký chứng thư số mà cán bộ dùng để ký (văn thư: chứng thư của đơn vị).",
+        "Register the certificate a staff member signs with (clerk: the school certificate)."))
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp(help("Số của cán bộ.", "Staff number."), valueName: "id"))
+    var id: Int64
+
+    @Argument(help: ArgumentHelp(help("Tệp chứng thư số (PEM/DER).", "Certificate file (PEM/DER)."), valueName: "file"))
+    var file: String
+
+    func run() throws {
+      try reportingErrors(global.language) {
+        let certificate = try Self.load(file)
+        try global.openDatabase().bindCertificate(staffID: id, certificate, actor: global.actorName)
+        Console.output("\(certificate.subject)\t\(certificate.serialNumber)\t\(certificate.issuer)")
+      }
+    }
+
+    /// The first certificate of a PEM or DER file.
+    static func load(_ path: String) throws -> Certificate {
+      guard FileManager.default.fileExists(atPath: path) else { throw CommandError.fileMissing(path: path) }
+      let certificates: [Certificate]
+      do {
+        certificates = try Certificate.load(file: URL(fileURLWithPath: path))
+      } catch {
+        throw SigningError.crypto(error)
+      }
+      guard let first = certificates.first else { throw SigningError.crypto(.certificateUnreadable(detail: "empty")) }
+      return first
     }
   }
 

@@ -34,6 +34,8 @@ struct Evaluation {
   var mismatches: [String] = []
   /// Wrong values that the import's review routing would accept (normalised, confident, not empty-critical).
   var silent: [String] = []
+  /// How many of `silent` are typed fields (the goal is none).
+  var silentTyped = 0
   /// Where crops of mismatching fields are written (`FM_CROPS`), nil for none.
   var cropDirectory: URL?
   var pageMilliseconds: [Double] = []
@@ -64,7 +66,8 @@ struct Evaluation {
       let prepared = try PagePreparer().prepare(pages[truth.pageIndex].image, engine: engine)
       let reading = try mapper.read(prepared, engine: engine)
       if let directory = result.cropDirectory {
-        try? prepared.image.writePNG(to: directory.appendingPathComponent("page-\(name.prefix(while: { $0 != "." })).png"))
+        try? prepared.image.writePNG(
+          to: directory.appendingPathComponent("page-\(name.prefix(while: { $0 != "." })).png"))
       }
       let elapsed = ContinuousClock.now - start
       result.pageMilliseconds.append(
@@ -102,6 +105,7 @@ struct Evaluation {
             ?? "not read"
           mismatches.append("\(page) \(field.path): \(raw), truth \"\(field.value)\"")
           if let reading, Self.acceptedWithoutReview(reading) {
+            silentTyped += 1
             silent.append("\(page) \(field.path): \(raw), truth \"\(field.value)\"")
           }
           if let directory = cropDirectory, let png = reading?.cropPNG {

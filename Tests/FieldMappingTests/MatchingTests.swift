@@ -68,10 +68,11 @@ import Testing
       Issue.record("expected per-template misses, got \(reason)")
       return
     }
-    #expect(misses.first { $0.templateID == "info-page" }?.missing.contains("QUÁ TRÌNH HỌC TẬP") == true)
+    let info = misses.first { $0.templateID == "info-page" }
+    #expect(info?.missing == ["Họ và tên"] && info?.noneOf.contains("QUÁ TRÌNH HỌC TẬP") == true)
     #expect(misses.contains { $0.templateID == "year-tt22-thpt" })
     let vietnamese = reason.message(in: .vietnamese)
-    #expect(vietnamese.contains("info-page: thiếu") && vietnamese.contains("QUÁ TRÌNH HỌC TẬP"))
+    #expect(vietnamese.contains("info-page: thiếu \"Họ và tên\"") && vietnamese.contains("QUÁ TRÌNH HỌC TẬP"))
     #expect(!vietnamese.contains("missing") && reason.message(in: .english).contains("info-page: missing"))
     #expect(engine.regionRequests.isEmpty)
   }

@@ -1,0 +1,85 @@
+import HocBaModel
+
+extension ReviewModel {
+  /// The current field's evidence: name and type, OCR text and confidence, status, findings in plain words.
+  func detailLines(_ record: RecordSnapshot, width: Int) -> [String] {
+    guard let field = currentField else { return [] }
+    let label = FieldLabels.label(field.path, record.record, language)
+    var kind = field.kind.label(in: language)
+    if field.critical { kind += language.pick(", quan trọng (nhập hai lần khi sửa)", ", critical (typed twice)") }
+    var lines = ["\(label) — \(kind)"]
+    let confidence = field.confidence.map { "\(Int($0.rounded()))%" } ?? "—"
+    let raw = field.rawText.map { "“\($0)”" } ?? "—"
+    lines.append(
+      language.pick("OCR đọc: \(raw) · độ tin cậy \(confidence)", "OCR read: \(raw) · confidence \(confidence)"))
+    let value = field.kind.display(field.value)
+    lines.append(
+      language.pick("Giá trị: ", "Value: ") + (value.isEmpty ? language.pick("(trống)", "(empty)") : value) + " · "
+        + Text.status(field.status, language))
+    let related = record.findings.filter { $0.fieldPath == field.path }
+      + record.findings.filter { $0.fieldPath == nil && $0.isError }
+    for finding in related {
+      let kind = finding.isError ? language.pick("Lỗi", "Error") : language.pick("Lưu ý", "Note")
+      var line = "\(kind) \(finding.ruleCode): \(finding.detail)"
+      if let reason = finding.acknowledgement { line += language.pick(" (đã ghi lý do: ", " (acknowledged: ") + reason + ")" }
+      lines.append(line)
+    }
+    if let crop = field.cropPath {
+      lines.append(language.pick("Ảnh cắt: ", "Snippet: ") + crop)
+    }
+    return lines.map { $0.fitted(width) }
+  }
+
+  /// The queue in risk order, the open record marked.
+  func queueLines(width: Int) -> [String] {
+    var lines = [language.pick("Hàng đợi (lỗi trước, rồi độ tin cậy thấp)", "Queue (errors first, then low confidence)")]
+    for item in queue {
+      let marker = item.recordID == record?.recordID ? "▶" : " "
+      var line = "\(marker) #\(item.recordID) \(item.studentName.fitted(22)) \(item.className.fitted(5)) "
+      line += language.pick("lỗi \(item.openErrors) · chờ \(item.pendingFields)", "err \(item.openErrors) · wait \(item.pendingFields)")
+      if let other = item.claimedBy, item.recordID != record?.recordID {
+        line += language.pick(" · \(other) đang rà soát", " · held by \(other)")
+      }
+      lines.append(line.fitted(width))
+    }
+    return lines
+  }
+
+  /// The edit line (prompt, typed text, live validation) or the key hints.
+  func drawPrompt(_ canvas: inout Canvas, row: Int, width: Int) {
+    let prompt: String
+    let line: EditLine
+    switch mode {
+    case .editing(let current, _):
+      prompt = language.pick("Sửa: ", "Edit: ")
+      line = current
+    case .confirming(_, let current):
+      prompt = language.pick("Nhập lại lần 2: ", "Type again: ")
+      line = current
+    case .searching(let current):
+      prompt = language.pick("Tìm (tên hoặc CCCD): ", "Find (name or CCCD): ")
+      line = current
+    case .acknowledging(_, let current):
+      prompt = language.pick("Lý do vẫn duyệt: ", "Reason to approve anyway: ")
+      line = current
+    case .browse, .help:
+      let hints = language.pick(
+        "Enter chấp nhận · e sửa · Tab ↑↓ di chuyển · u hoàn tác · n hồ sơ sau · a duyệt · / tìm · q thoát",
+        "Enter accept · e edit · Tab ↑↓ move · u undo · n next record · a approve · / find · q quit")
+      canvas.put(row, 0, hints.fitted(width))
+      return
+    }
+    var check = ""
+    switch liveValidation {
+    case .valid(let value)?:
+      let shown = currentField.map { $0.kind.display(value) } ?? ""
+      check = "✓ " + (shown.isEmpty ? language.pick("(trống)", "(empty)") : shown)
+    case .invalid?: check = language.pick("✗ chưa hợp lệ", "✗ not valid yet")
+    case nil: break
+    }
+    let room = max(0, width - check.count - 1)
+    canvas.put(row, 0, (prompt + line.text).fitted(room))
+    canvas.put(row, width - check.count, check)
+    canvas.cursor = (row, min(room, prompt.count + line.cursor))
+  }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import HocBaModel
+import ReviewStore
+import ReviewUI
+
+/// `hocba fields`: the fields of the records awaiting review, for scripts.
+struct FieldsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fields",
+    abstract: help("Liệt kê các ô dữ liệu của hồ sơ (cho máy đọc với --json).", "List record fields (JSON with --json)."))
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(name: .customLong("needs-review"), help: ArgumentHelp(help("Chỉ các ô chờ rà soát.", "Only fields awaiting review.")))
+  var needsReview = false
+
+  @Option(help: ArgumentHelp(help("Chỉ hồ sơ có số này.", "Only the record with this number."), valueName: "id"))
+  var record: Int64?
+
+  @Flag(help: ArgumentHelp(help("In dạng JSON.", "Print JSON.")))
+  var json = false
+
+  struct Line: Encodable {
+    let record: Int64
+    let field: Int64
+    let path: String
+    let type: String
+    let status: String
+    let value: String?
+    let ocr: String?
+    let confidence: Double?
+    let version: Int
+  }
+
+  func run() throws {
+    try reportingErrors(global.language) {
+      let database = try global.openDatabase()
+      let ids = try record.map { [$0] } ?? database.records().map(\.id)
+      var lines: [Line] = []
+      for id in ids {
+        guard let stored = try database.record(id: id) else { throw CommandError.recordMissing(id: id) }
+        for field in try database.reviewFields(recordID: id) where !needsReview || field.observation.status == .pending {
+          let kind = FieldKind.of(type: field.type, path: field.observation.path, regime: stored.record.regime)
+          lines.append(
+            Line(
+              record: id, field: field.observation.id ?? 0, path: field.observation.path, type: kind.rawValue,
+              status: field.observation.status.rawValue, value: field.observation.normalizedValue,
+              ocr: field.observation.rawText, confidence: field.observation.confidence, version: field.version))
+        }
+      }
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        Console.output(String(decoding: try encoder.encode(lines), as: UTF8.self))
+      } else {
+        for line in lines {
+          let confidence = line.confidence.map { String(Int($0.rounded())) } ?? "-"
+          Console.output("\(line.record)\t\(line.path)\t\(line.status)\t\(confidence)\t\(line.value ?? "")")
+        }
+      }
+    }
+  }
+}
+
+/// `hocba set RECORD FIELD VALUE --reason TEXT`: corrects one field, as the review program would.
+struct SetCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set",
+    abstract: help("Sửa một ô dữ liệu của hồ sơ (ghi nhật ký kèm lý do).", "Correct one field of a record (audited, with a reason)."))
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp(help("Số hồ sơ.", "Record number."), valueName: "record"))
+  var record: Int64
+
+  @Argument(help: ArgumentHelp(help("Đường dẫn ô, ví dụ subjects.toan.fullYear.", "Field path, e.g. subjects.toan.fullYear."), valueName: "field"))
+  var field: String
+
+  @Argument(help: ArgumentHelp(help("Giá trị mới (điểm 7,5; ngày dd/mm/yyyy; …).", "New value (score 7,5; date dd/mm/yyyy; …)."), valueName: "value"))
+  var value: String
+
+  @Option(help: ArgumentHelp(help("Lý do sửa, ghi vào nhật ký.", "Why, written to the audit log."), valueName: "text"))
+  var reason: String
+
+  func validate() throws {
+    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError(help("--reason không được để trống.", "--reason cannot be empty."))
+    }
+  }
+
+  func run() throws {
+    let language = global.language
+    try reportingErrors(language) {
+      let database = try global.openDatabase()
+      guard let stored = try database.record(id: record) else { throw CommandError.recordMissing(id: record) }
+      let fields = try database.reviewFields(recordID: record).filter { $0.observation.path == field }
+      guard let target = fields.first(where: { $0.observation.status == .pending }) ?? fields.last else {
+        throw ReviewError.noSuchField(recordID: record, path: field)
+      }
+      let kind = FieldKind.of(type: target.type, path: field, regime: stored.record.regime)
+      let snapshot = FieldSnapshot(target, regime: stored.record.regime)
+      let required = snapshot.critical && ReviewModel.requiredKinds.contains(kind)
+      let canonical: String?
+      switch kind.validate(value, required: required, language: language) {
+      case .valid(let value): canonical = value
+      case .invalid(let message): throw ReviewCommandError.invalidValue(message)
+      }
+      let status: FieldStatus = canonical == target.observation.normalizedValue ? .accepted : .corrected
+      try database.updateField(
+        recordID: record,
+        FieldUpdate(
+          fieldID: target.observation.id ?? 0, expectedVersion: target.version, value: canonical, status: status,
+          reason: reason),
+        actor: global.actorName, claimToken: nil,
+        patch: { record, path, value in try RecordFieldWriter.apply(path: path, value: value, to: record) })
+      Console.message(
+        language.pick("Đã lưu ô \(field) của hồ sơ #\(record).", "Saved field \(field) of record #\(record)."))
+    }
+  }
+}
+
+/// `hocba approve RECORD`: marks a record reviewed once no field awaits review and every error has a reason.
+struct ApproveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "approve",
+    abstract: help(
+      "Xác nhận đã rà soát xong hồ sơ (chuyển sang “đã rà soát”; hiệu trưởng phê duyệt sau).",
+      "Mark a record reviewed (the principal approves it later)."))
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp(help("Số hồ sơ.", "Record number."), valueName: "record"))
+  var record: Int64
+
+  @Option(
+    name: .customLong("acknowledge-errors"),
+    help: ArgumentHelp(help("Vẫn duyệt dù còn lỗi, với lý do này (ghi nhật ký).", "Approve despite errors, with this reason (audited)."), valueName: "reason"))
+  var acknowledgeErrors: String?
+
+  func run() throws {
+    let language = global.language
+    try reportingErrors(language) {
+      let database = try global.openDatabase()
+      if let reason = acknowledgeErrors, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
+        for item in try database.reviewFindings(recordID: record)
+        where item.finding.severity == .error && item.acknowledgement == nil {
+          try database.acknowledgeFinding(item.finding.id ?? 0, recordID: record, reason: reason, actor: global.actorName)
+        }
+      }
+      try database.approveRecord(record, actor: global.actorName, claimToken: nil)
+      Console.message(language.pick("Đã rà soát xong hồ sơ #\(record).", "Record #\(record) marked reviewed."))
+    }
+  }
+}
