@@ -31,6 +31,10 @@ let package = Package(
     .systemLibrary(
       name: "CTesseract",
       providers: [.apt(["libtesseract-dev"])]),
+    // chafa: field snippets drawn in the terminal (kitty, sixel, iTerm2 or Unicode symbols).
+    .systemLibrary(
+      name: "CChafa", pkgConfig: "chafa",
+      providers: [.apt(["libchafa-dev"])]),
 
     // The model: value types only.
     .target(name: "HocBaModel"),
@@ -69,14 +73,14 @@ let package = Package(
 
     // The review program: a pure Elm-style core, and the terminal driver that runs it.
     .target(name: "ReviewUI", dependencies: ["HocBaModel"]),
-    .target(name: "TerminalDriver", dependencies: ["ReviewUI"]),
+    .target(name: "TerminalDriver", dependencies: ["ReviewUI", "CChafa"]),
 
     // The executable: thin, one file per subcommand.
     .executableTarget(
       name: "hocba",
       dependencies: [
         "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline", "HocBaRules",
-        "ReviewUI", "TerminalDriver", "RecordSigning",
+        "ReviewUI", "TerminalDriver", "RecordSigning", "ScanCapture",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -103,7 +107,7 @@ let package = Package(
     .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport"]),
     .testTarget(
       name: "ReviewUITests",
-      dependencies: ["ReviewUI", "TerminalDriver", "ReviewStore", "HocBaSamples", "TestSupport"],
+      dependencies: ["ReviewUI", "TerminalDriver", "ReviewStore", "HocBaSamples", "TestSupport", "ScanCapture"],
       exclude: ["Golden"]),
   ]
 )

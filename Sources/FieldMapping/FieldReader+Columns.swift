@@ -100,6 +100,19 @@ extension FieldReader {
     return result
   }
 
+  /// Whether an assignment follows the printed order: grid columns increase with the template order, and no
+  /// header cell with text lies unclaimed between two consecutive template columns.
+  static func consistent(_ assigned: [Int: Int], readings: [[[String]]], skip: Int?) -> Bool {
+    let pairs = assigned.sorted { $0.key < $1.key }
+    for (left, right) in zip(pairs, pairs.dropFirst()) {
+      guard left.value < right.value else { return false }
+      guard right.key == left.key + 1 else { continue }
+      let between = (left.value + 1)..<right.value
+      if between.contains(where: { $0 != skip && !readings[$0].isEmpty }) { return false }
+    }
+    return true
+  }
+
   /// Runs `profile` on the whole of `crop`.
   func recognize(_ crop: PageImage, profile: RecognitionProfile) throws -> OCRText {
     do {

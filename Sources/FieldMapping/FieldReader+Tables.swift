@@ -34,7 +34,12 @@ extension FieldReader {
         try readHeaderCells(index, grid: grid, columns: free)
         columns = assignColumns(spec, readings: headerReadings(index, grid: grid), skip: spec.labelColumn)
       }
-      readings += try read(spec, grid: grid, columns: columns)
+      var cells = try read(spec, grid: grid, columns: columns)
+      if !Self.consistent(columns, readings: headerReadings(index, grid: grid), skip: spec.labelColumn) {
+        // A header misread ("Học kì I" for "Học kì II") would shift a whole column: every cell goes to review.
+        for cell in cells.indices { cells[cell].confidence = min(cells[cell].confidence, Self.disputedConfidence) }
+      }
+      readings += cells
     }
     return readings
   }

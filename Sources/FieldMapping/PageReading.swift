@@ -22,7 +22,7 @@ public enum PageKind: Sendable, Hashable, Codable {
 /// The type of a field, which decides its normalisation and validation.
 public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
   case score, level, passLevel, conduct, rank, assessment, integer, date, citizenID, name, text, schoolYear
-  case className, sex, promotion
+  case className, sex, promotion, award
 }
 
 /// One field read from a page: the OCR text, its normalised value and the evidence behind it.

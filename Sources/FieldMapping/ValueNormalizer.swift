@@ -38,7 +38,8 @@ enum ValueNormalizer {
     case .text, .assessment:
       let value = trimmed(cleaned)
       return value.isEmpty ? nil : value
-    case .level, .passLevel, .conduct, .rank, .sex, .promotion:
+    case .level, .passLevel, .conduct, .rank, .sex, .promotion, .award:
+      // Closed vocabularies: only a lexicon entry is a value; anything else goes to review.
       return nil
     }
   }

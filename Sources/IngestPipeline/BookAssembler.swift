@@ -41,15 +41,16 @@ struct BookAssembler {
         continue
       }
       let routing = self.routing
+      // The rules run before the record is stored, so the record, its fields and its findings land together.
+      let rules = checker.evaluate(record)
       let created = Result { () throws(StoreError) in
         try database.createRecord(
           record, fromPages: [year, info.identityEvidence], assigning: [year.id], actor: options.actor,
-          pending: routing.needsReview)
+          findings: rules.stored, pending: { routing.needsReview($0) || rules.reviewPaths.contains($0.path) })
       }
       switch created {
-      case .success(let recordID):
+      case .success:
         summary.recordsCreated += 1
-        try checker.check(recordID: recordID, record: record, database: database, actor: options.actor)
       case .failure(.duplicateRecord):
         try database.markDuplicate(pageID: year.id, reason: "same-student-and-year", actor: options.actor)
         summary.duplicatePages += 1

@@ -39,7 +39,11 @@ final class PageWorker {
         evidence.kind = kind.code
         evidence.templateID = templateID
         let folder = "crops/\(scanSHA256.prefix(16))/p\(page.pageNumber)"
-        evidence.fields = try fields.map { try self.evidence(for: $0, folder: folder) }
+        // One reading per path: if a template yields a path twice (a repeated row label), keep the surer one.
+        var best: [String: FieldReading] = [:]
+        for field in fields where (best[field.path]?.confidence ?? -1) < field.confidence { best[field.path] = field }
+        let unique = fields.filter { best[$0.path] == $0 }
+        evidence.fields = try unique.map { try self.evidence(for: $0, folder: folder) }
       }
     } catch {
       evidence.outcome = .failed

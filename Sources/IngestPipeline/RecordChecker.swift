@@ -8,11 +8,10 @@ public struct RecordChecker: Sendable {
 
   public init(policy: RulesPolicy = .default) { self.policy = policy }
 
-  /// Checks one record (plus roster findings, if any) and returns the findings stored.
-  @discardableResult
-  public func check(
-    recordID: Int64, record: SchoolYearRecord, extra: [Finding] = [], database: ReviewDatabase, actor: String
-  ) throws -> [Finding] {
+  /// The rules' findings on a record, in stored form, and the field paths they send to review.
+  public func evaluate(_ record: SchoolYearRecord, recordID: Int64 = 0, extra: [Finding] = [])
+    -> (findings: [Finding], stored: [StoredFinding], reviewPaths: Set<String>)
+  {
     let findings = RuleBook.check(record, policy: policy) + extra
     let stored = findings.map { finding in
       StoredFinding(
@@ -22,8 +21,17 @@ public struct RecordChecker: Sendable {
           paths: finding.fieldPaths, vietnamese: finding.explanation.vietnamese, english: finding.explanation.english
         ).encoded)
     }
-    let review = Set(findings.filter { $0.severity != .info }.flatMap(\.fieldPaths))
-    try database.replaceFindings(recordID: recordID, with: stored, reviewPaths: review, actor: actor)
-    return findings
+    return (findings, stored, Set(findings.filter { $0.severity != .info }.flatMap(\.fieldPaths)))
+  }
+
+  /// Checks a stored record again (plus roster findings, if any), replaces its findings and returns them.
+  @discardableResult
+  public func check(
+    recordID: Int64, record: SchoolYearRecord, extra: [Finding] = [], database: ReviewDatabase, actor: String
+  ) throws -> [Finding] {
+    let result = evaluate(record, recordID: recordID, extra: extra)
+    try database.replaceFindings(
+      recordID: recordID, with: result.stored, reviewPaths: result.reviewPaths, actor: actor)
+    return result.findings
   }
 }

@@ -1,8 +1,10 @@
 import ReviewStore
 
-/// Which freshly read fields wait for a reviewer. Until the rules issue adds a risk model, the policy is:
-/// anything not normalisable, any field below `minimumConfidence`, and critical fields below
-/// `minimumCriticalConfidence` go to review. The thresholds live here only.
+/// Which freshly read fields wait for a reviewer, before the rules add theirs: anything not normalisable, any
+/// field left empty where the form expects a value (an empty read is never trusted: measured on the samples, every
+/// silent error was an empty read), any field below `minimumConfidence`, and critical fields below
+/// `minimumCriticalConfidence`. Columns that are normally blank (re-assessment) may stay empty. The thresholds
+/// live here only; `hocba eval --calibrate` measures them.
 public struct ReviewRouting: Sendable {
   public var minimumConfidence: Double
   public var minimumCriticalConfidence: Double
@@ -15,10 +17,16 @@ public struct ReviewRouting: Sendable {
     self.minimumCriticalConfidence = minimumCriticalConfidence
   }
 
+  /// Paths that are blank on most pages: the re-assessment column and rows, the guardian, the corrections list.
+  static func normallyBlank(_ path: String) -> Bool {
+    path.hasSuffix(".reassessment") || path.hasSuffix(".reassessed") || path.hasPrefix("student.guardian.")
+      || path == "corrections.subjects" || path.hasSuffix(".comment")
+  }
+
   /// True when the field must be reviewed by a person.
   public func needsReview(_ field: PageFieldEvidence) -> Bool {
     if field.normalizedValue == nil && !field.rawText.isEmpty { return true }
-    if field.rawText.isEmpty { return field.critical }
+    if field.rawText.isEmpty { return !Self.normallyBlank(field.path) }
     return field.confidence < (field.critical ? minimumCriticalConfidence : minimumConfidence)
   }
 }

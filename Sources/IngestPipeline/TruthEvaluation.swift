@@ -136,10 +136,12 @@ struct TruthPage: Decodable {
   let fields: [Field]?
   /// Set on a rescan of a sheet that is already in the corpus.
   let duplicateOf: String?
+  /// Set on a rotated copy of a page already in the corpus: the same sheet again, so also a duplicate.
+  let sourcePage: String?
 
   /// What the importer should have made of this page.
   var expectedOutcome: PageOutcome {
-    if duplicateOf != nil { return .duplicate }
+    if duplicateOf != nil || sourcePage != nil { return .duplicate }
     return switch kind {
     case "blank": .blank
     case "other": .unmatched

@@ -157,10 +157,10 @@ extension ReviewDatabase {
   /// reviewer. Returns the new record's id.
   public func createRecord(
     _ record: SchoolYearRecord, fromPages pages: [StoredPage], assigning: Set<Int64>, actor: String,
-    pending: (PageFieldEvidence) -> Bool
+    findings: [StoredFinding] = [], pending: (PageFieldEvidence) -> Bool
   ) throws(StoreError) -> Int64 {
     let payload = try Self.encodePayload(record, context: "createRecord")
-    // One transaction: a kill leaves either no record or the record with all its evidence.
+    // One transaction: a kill leaves either no record or the record with all its evidence and findings.
     return try write("createRecord") { db in
       let id = try insertRecord(db, record, payload: payload, state: .imported, actor: actor)
       for page in pages {
@@ -180,9 +180,15 @@ extension ReviewDatabase {
           try db.execute(sql: "UPDATE page SET record_id = ? WHERE id = ?", arguments: [id, page.id])
         }
       }
+      for finding in findings {
+        try db.execute(
+          sql: "INSERT INTO finding (record_id, field_path, rule_code, severity, detail) VALUES (?, ?, ?, ?, ?)",
+          arguments: [id, finding.fieldPath, finding.ruleCode, finding.severity.rawValue, finding.detail])
+      }
       try appendAudit(
         db, actor: actor, entity: "record", entityID: id, action: "attach-pages",
-        new: pages.map { String($0.id) }.joined(separator: ","))
+        new: pages.map { String($0.id) }.joined(separator: ",") + " findings="
+          + findings.map { "\($0.ruleCode):\($0.severity.rawValue)" }.joined(separator: ","))
       return id
     }
   }

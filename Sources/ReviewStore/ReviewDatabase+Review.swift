@@ -47,17 +47,26 @@ public enum ReviewError: HocBaError, Equatable {
 
 /// A record waiting in the review queue, with what makes it risky.
 public struct ReviewQueueEntry: Sendable, Hashable {
+  /// The record id.
   public var recordID: Int64
+  /// The life-cycle state (imported or in review).
   public var state: RecordState
+  /// The student's full name.
   public var studentName: String
+  /// The student's CCCD, if known.
   public var citizenID: String?
+  /// The school year, e.g. "2023-2024".
   public var schoolYear: String
+  /// The class name.
   public var className: String
   /// The kinds of its pages, e.g. "year-tt22-thcs".
+  /// Only records with a page of this kind.
   public var pageKinds: [String]
+  /// Fields awaiting review.
   public var pendingFields: Int
   /// Error findings without an acknowledgement.
   public var openErrors: Int
+  /// The lowest OCR confidence among pending fields.
   public var lowestConfidence: Double?
   /// The reviewer holding a live claim, if any.
   public var claimedBy: String?
@@ -65,7 +74,9 @@ public struct ReviewQueueEntry: Sendable, Hashable {
 
 /// Which records the queue shows; nil matches everything.
 public struct ReviewQueueFilter: Sendable, Hashable {
+  /// Only this school year.
   public var schoolYear: String?
+  /// Only this class.
   public var className: String?
   public var pageKind: String?
 
@@ -79,25 +90,35 @@ public struct ReviewQueueFilter: Sendable, Hashable {
 
 /// A field with what review needs: its version for optimistic updates, its type and whether it is critical.
 public struct ReviewField: Sendable, Hashable {
+  /// The stored field.
   public var observation: FieldObservation
+  /// The version, raised by every change.
   public var version: Int
   /// The mapping's value type ("score", "date", …), nil when the field was added by hand.
   public var type: String?
+  /// Whether the mapping marks it critical.
   public var critical: Bool
 }
 
 /// A finding with its acknowledgement reason, if a reviewer gave one.
 public struct ReviewFinding: Sendable, Hashable {
+  /// The finding.
   public var finding: StoredFinding
+  /// The reason given for accepting it, if any.
   public var acknowledgement: String?
 }
 
 /// A reviewer's decision on one field, stored only if the field is still at `expectedVersion`.
 public struct FieldUpdate: Sendable, Hashable {
+  /// The field.
   public var fieldID: Int64
+  /// The version the decision was made on.
   public var expectedVersion: Int
+  /// The canonical value to store.
   public var value: String?
+  /// The new status.
   public var status: FieldStatus
+  /// Why (undo, script reason), if given.
   public var reason: String?
   /// Keys pressed and seconds spent on the field (audit only).
   public var keystrokes: Int?
@@ -179,7 +200,8 @@ extension ReviewDatabase {
         arguments: [recordID, reviewer, token, Self.timestamp(now.addingTimeInterval(lease))])
       if state == .imported {
         try db.execute(
-          literal: "UPDATE record SET state = \(RecordState.inReview.rawValue), updated_at = \(at) WHERE id = \(recordID)")
+          literal:
+            "UPDATE record SET state = \(RecordState.inReview.rawValue), updated_at = \(at) WHERE id = \(recordID)")
         try appendAudit(
           db, actor: reviewer, entity: "record", entityID: recordID, action: "transition",
           old: state.rawValue, new: RecordState.inReview.rawValue, reason: "review")

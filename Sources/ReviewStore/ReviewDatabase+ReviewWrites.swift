@@ -141,7 +141,8 @@ extension ReviewDatabase {
       }
       for next in state == .imported ? [RecordState.inReview, .reviewed] : [.reviewed] {
         try db.execute(
-          literal: "UPDATE record SET state = \(next.rawValue), updated_at = \(Self.timestamp()) WHERE id = \(recordID)")
+          literal: "UPDATE record SET state = \(next.rawValue), updated_at = \(Self.timestamp()) WHERE id = \(recordID)"
+        )
         try appendAudit(
           db, actor: actor, entity: "record", entityID: recordID, action: "transition", old: state.rawValue,
           new: next.rawValue, reason: "review")

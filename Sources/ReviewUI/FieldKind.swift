@@ -93,7 +93,8 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable {
       return .invalid(language.pick("Nhập một số nguyên không âm, ví dụ 3.", "Enter a whole number ≥ 0, e.g. 3."))
     case .date:
       if let date = CalendarDate(parsing: text) { return .valid(date.iso) }
-      return .invalid(language.pick("Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 12/03/2010.", "Invalid date: use dd/mm/yyyy."))
+      return .invalid(
+        language.pick("Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 12/03/2010.", "Invalid date: use dd/mm/yyyy."))
     case .citizenID:
       do { return .valid(try CitizenID(parsing: text).digits) } catch { return .invalid(error.message(in: language)) }
     case .name:
@@ -108,7 +109,8 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable {
     case .className:
       let digits = text.prefix { $0.isASCII && $0.isNumber }
       if let grade = Int(digits), (6...12).contains(grade) { return .valid(text) }
-      return .invalid(language.pick("Tên lớp bắt đầu bằng khối 6–12, ví dụ 8A1.", "A class name starts with grade 6–12, e.g. 8A1."))
+      return .invalid(
+        language.pick("Tên lớp bắt đầu bằng khối 6–12, ví dụ 8A1.", "A class name starts with grade 6–12, e.g. 8A1."))
     case .sex:
       switch text.lowercased() {
       case "nam", "1", "m": return .valid("nam")

@@ -45,8 +45,10 @@ enum FieldLabels {
 
   /// The column headings of the tables.
   static func columnHeadings(_ language: Language) -> [String] {
-    [language.pick("HK I", "Term 1"), language.pick("HK II", "Term 2"), language.pick("Cả năm", "Year"),
-     language.pick("Sau ĐGL", "Re-assd")]
+    [
+      language.pick("HK I", "Term 1"), language.pick("HK II", "Term 2"), language.pick("Cả năm", "Year"),
+      language.pick("Sau ĐGL", "Re-assd"),
+    ]
   }
 
   /// The subjects with fields, in book order, then any others.
@@ -66,10 +68,14 @@ enum FieldLabels {
   /// The rows of the results block for a regime.
   static func summaryGroups(_ regime: Regime, _ language: Language) -> [(key: String, label: String)] {
     regime == .tt22
-      ? [("conduct", language.pick("Kết quả rèn luyện", "Conduct")),
-        ("learning", language.pick("Kết quả học tập", "Learning"))]
-      : [("conduct", language.pick("Hạnh kiểm", "Conduct")), ("rank", language.pick("Học lực", "Academic rank")),
-        ("average", language.pick("ĐTB các môn", "Overall average"))]
+      ? [
+        ("conduct", language.pick("Kết quả rèn luyện", "Conduct")),
+        ("learning", language.pick("Kết quả học tập", "Learning")),
+      ]
+      : [
+        ("conduct", language.pick("Hạnh kiểm", "Conduct")), ("rank", language.pick("Học lực", "Academic rank")),
+        ("average", language.pick("ĐTB các môn", "Overall average")),
+      ]
   }
 
   /// A field's name for the reviewer, e.g. "Toán · Cả năm".

@@ -16,12 +16,15 @@ extension ReviewModel {
     lines.append(
       language.pick("Giá trị: ", "Value: ") + (value.isEmpty ? language.pick("(trống)", "(empty)") : value) + " · "
         + Text.status(field.status, language))
-    let related = record.findings.filter { $0.fieldPath == field.path }
+    let related =
+      record.findings.filter { $0.fieldPath == field.path }
       + record.findings.filter { $0.fieldPath == nil && $0.isError }
     for finding in related {
       let kind = finding.isError ? language.pick("Lỗi", "Error") : language.pick("Lưu ý", "Note")
       var line = "\(kind) \(finding.ruleCode): \(finding.detail)"
-      if let reason = finding.acknowledgement { line += language.pick(" (đã ghi lý do: ", " (acknowledged: ") + reason + ")" }
+      if let reason = finding.acknowledgement {
+        line += language.pick(" (đã ghi lý do: ", " (acknowledged: ") + reason + ")"
+      }
       lines.append(line)
     }
     if let crop = field.cropPath {
@@ -32,11 +35,14 @@ extension ReviewModel {
 
   /// The queue in risk order, the open record marked.
   func queueLines(width: Int) -> [String] {
-    var lines = [language.pick("Hàng đợi (lỗi trước, rồi độ tin cậy thấp)", "Queue (errors first, then low confidence)")]
+    var lines = [
+      language.pick("Hàng đợi (lỗi trước, rồi độ tin cậy thấp)", "Queue (errors first, then low confidence)")
+    ]
     for item in queue {
       let marker = item.recordID == record?.recordID ? "▶" : " "
       var line = "\(marker) #\(item.recordID) \(item.studentName.fitted(22)) \(item.className.fitted(5)) "
-      line += language.pick("lỗi \(item.openErrors) · chờ \(item.pendingFields)", "err \(item.openErrors) · wait \(item.pendingFields)")
+      line += language.pick(
+        "lỗi \(item.openErrors) · chờ \(item.pendingFields)", "err \(item.openErrors) · wait \(item.pendingFields)")
       if let other = item.claimedBy, item.recordID != record?.recordID {
         line += language.pick(" · \(other) đang rà soát", " · held by \(other)")
       }

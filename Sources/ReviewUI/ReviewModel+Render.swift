@@ -26,7 +26,14 @@ extension ReviewModel {
         for (offset, line) in details.prefix(bodyHeight).enumerated() {
           canvas.put(bodyTop + offset, gridWidth + 2, line.fitted(width - gridWidth - 2))
         }
-        let queueTop = bodyTop + min(details.count, bodyHeight) + 1
+        var queueTop = bodyTop + min(details.count, bodyHeight) + 1
+        let snippetRows = min(8, (bodyTop + bodyHeight - queueTop) / 2)
+        if let crop = snippetCrop, snippetRows >= 2 {
+          canvas.snippet = SnippetArea(
+            cropPath: crop, row: queueTop, column: gridWidth + 2, rows: snippetRows,
+            columns: min(60, width - gridWidth - 2))
+          queueTop += snippetRows + 1
+        }
         let queue = queueLines(width: width - gridWidth - 2)
         for (offset, line) in queue.prefix(max(0, bodyTop + bodyHeight - queueTop)).enumerated() {
           canvas.put(queueTop + offset, gridWidth + 2, line.fitted(width - gridWidth - 2))
@@ -34,12 +41,20 @@ extension ReviewModel {
       } else {
         let top = bodyTop + gridHeight
         canvas.put(top, 0, String(repeating: "─", count: width))
-        for (offset, line) in detailLines(record, width: width).prefix(detailHeight).enumerated() {
-          canvas.put(top + 1 + offset, 0, line.fitted(width))
+        var textWidth = width
+        if let crop = snippetCrop, detailHeight >= 2, width >= 60 {
+          let columns = min(32, width / 3)
+          textWidth = width - columns - 1
+          canvas.snippet = SnippetArea(
+            cropPath: crop, row: top + 1, column: textWidth + 1, rows: detailHeight, columns: columns)
+        }
+        for (offset, line) in detailLines(record, width: textWidth).prefix(detailHeight).enumerated() {
+          canvas.put(top + 1 + offset, 0, line.fitted(textWidth))
         }
       }
     } else {
-      canvas.put(bodyTop + 1, 2, (notice?.text ?? language.pick("Đang tải hàng đợi…", "Loading the queue…")).fitted(width - 2))
+      canvas.put(
+        bodyTop + 1, 2, (notice?.text ?? language.pick("Đang tải hàng đợi…", "Loading the queue…")).fitted(width - 2))
     }
     canvas.put(size.rows - 3, 0, String(repeating: "─", count: width))
     drawPrompt(&canvas, row: size.rows - 2, width: width)
@@ -49,6 +64,12 @@ extension ReviewModel {
       canvas.put(size.rows - 1, 0, problem.fitted(width), style: .error)
     }
     return canvas.screen
+  }
+
+  /// The current field's crop when snippets are shown and the reviewer is not reading the help.
+  private var snippetCrop: String? {
+    guard showsSnippets, mode != .help else { return nil }
+    return currentField?.cropPath
   }
 
   private var titleText: String {
@@ -135,6 +156,7 @@ struct Canvas {
   var rows: [[Character]]
   var highlights: [Highlight] = []
   var cursor: (row: Int, column: Int)?
+  var snippet: SnippetArea?
 
   init(size: TerminalSize) {
     rows = Array(repeating: Array(repeating: " ", count: size.columns), count: size.rows)
@@ -149,10 +171,12 @@ struct Canvas {
       rows[row][x] = character
       x += 1
     }
-    if let style, x > column { highlights.append(Highlight(row: row, column: column, length: x - column, style: style)) }
+    if let style, x > column {
+      highlights.append(Highlight(row: row, column: column, length: x - column, style: style))
+    }
   }
 
   var screen: Screen {
-    Screen(lines: rows.map { String($0) }, highlights: highlights, cursor: cursor)
+    Screen(lines: rows.map { String($0) }, highlights: highlights, cursor: cursor, snippet: snippet)
   }
 }

@@ -51,6 +51,8 @@ public struct ReviewModel: Sendable {
   public internal(set) var isFinished = false
   /// Records reviewed in this session.
   public internal(set) var reviewedCount = 0
+  /// Whether `render(size:)` keeps a box for the current field's scanned snippet (off: the path is shown).
+  public var showsSnippets = false
 
   var layout: GridLayout?
   var undoStack: [Undo] = []

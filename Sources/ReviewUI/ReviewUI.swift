@@ -66,17 +66,45 @@ public struct Screen: Sendable, Hashable {
   }
   private var cursorRow: Int?
   private var cursorColumn = 0
+  /// The blank box kept for the current field's scanned snippet, which the driver draws; nil for none.
+  public var snippet: SnippetArea?
 
   /// Creates a screen.
-  public init(lines: [String], highlights: [Highlight] = [], cursor: (row: Int, column: Int)? = nil) {
+  public init(
+    lines: [String], highlights: [Highlight] = [], cursor: (row: Int, column: Int)? = nil, snippet: SnippetArea? = nil
+  ) {
     self.lines = lines
     self.highlights = highlights
     self.cursorRow = cursor?.row
     self.cursorColumn = cursor?.column ?? 0
+    self.snippet = snippet
   }
 
   /// The plain text of the screen, one line per row, for golden files.
   public var text: String { lines.joined(separator: "\n") + "\n" }
+}
+
+/// A box of blank cells in a screen where the driver draws a field's scanned snippet (the crop image).
+public struct SnippetArea: Sendable, Hashable {
+  /// The crop path as stored (relative to the work folder beside the database).
+  public var cropPath: String
+  /// The top row.
+  public var row: Int
+  /// The left column.
+  public var column: Int
+  /// How many rows.
+  public var rows: Int
+  /// How many columns.
+  public var columns: Int
+
+  /// Creates an area.
+  public init(cropPath: String, row: Int, column: Int, rows: Int, columns: Int) {
+    self.cropPath = cropPath
+    self.row = row
+    self.column = column
+    self.rows = rows
+    self.columns = columns
+  }
 }
 
 /// A highlighted span of one screen row.

@@ -22,7 +22,8 @@ public struct KeyDecoder: Sendable {
       guard let (key, length) = decode(at: index) else { break }
       index += length
       guard let key else { continue }
-      if case .character(let mark) = key, mark.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }),
+      if case .character(let mark) = key,
+        mark.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }),
         case .character(let base)? = keys.last
       {
         keys[keys.count - 1] = .character(Character(String(base) + String(mark)))

@@ -56,6 +56,15 @@ public final class RawTerminal {
     return TerminalSize(columns: Int(window.ws_col), rows: Int(window.ws_row))
   }
 
+  /// One cell's size in pixels, when the terminal reports its pixel size (nil otherwise).
+  public var cellPixels: (width: Int, height: Int)? {
+    var window = winsize()
+    guard ioctl(output, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0,
+      window.ws_xpixel > 0, window.ws_ypixel > 0
+    else { return nil }
+    return (Int(window.ws_xpixel) / Int(window.ws_col), Int(window.ws_ypixel) / Int(window.ws_row))
+  }
+
   /// Writes text to the terminal.
   public func write(_ text: String) {
     var bytes = Array(text.utf8)

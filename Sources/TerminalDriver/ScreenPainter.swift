@@ -11,18 +11,28 @@ public struct ScreenPainter: Sendable {
     self.attributes = attributes
   }
 
+  /// The rows the last paint wrote (every row after a full repaint).
+  public private(set) var repaintedRows: Set<Int> = []
+
   /// Forgets what is on the terminal, so the next paint draws every row (after a resize).
   public mutating func invalidate() { previous = [] }
+
+  /// Forgets what is on `rows`, so the next paint draws them again (after a picture was erased there).
+  public mutating func invalidate(rows: Range<Int>) {
+    for row in rows where previous.indices.contains(row) { previous[row] = "" }
+  }
 
   /// The bytes that turn the last painted screen into `screen`.
   public mutating func paint(_ screen: Screen) -> String {
     let full = previous.count != screen.lines.count
     var output = full ? "\u{1B}[2J" : ""
     var drawn: [String] = []
+    repaintedRows = []
     for (row, line) in screen.lines.enumerated() {
       let styled = attributes ? style(line, screen.highlights.filter { $0.row == row }) : line
       drawn.append(styled)
       if !full && previous[row] == styled { continue }
+      repaintedRows.insert(row)
       output += "\u{1B}[\(row + 1);1H" + styled
     }
     previous = drawn

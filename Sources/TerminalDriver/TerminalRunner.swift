@@ -6,6 +6,8 @@ public struct TerminalRunner {
   private let terminal: RawTerminal
   private var painter: ScreenPainter
   private var decoder = KeyDecoder()
+  /// Draws the current field's snippet after each frame; nil draws none (`--no-images`).
+  public var snippets: SnippetDrawer?
 
   /// Creates a runner on a terminal; `attributes` false draws without reverse video or colours.
   public init(terminal: RawTerminal, attributes: Bool) {
@@ -33,7 +35,18 @@ public struct TerminalRunner {
     dispatch(model.start(), &model)
     while !model.isFinished {
       if terminal.takeResize() { painter.invalidate() }
-      terminal.write(painter.paint(model.render(size: terminal.size)))
+      let screen = model.render(size: terminal.size)
+      if var drawer = snippets {
+        let retired = drawer.retire(before: screen.snippet)
+        terminal.write(retired.output)
+        painter.invalidate(rows: retired.rows)
+        snippets = drawer
+      }
+      terminal.write(painter.paint(screen))
+      if var drawer = snippets {
+        terminal.write(drawer.update(screen.snippet, repaintedRows: painter.repaintedRows))
+        snippets = drawer
+      }
       let bytes = terminal.read(timeout: decoder.hasPending ? 50 : 1000)
       if let signal = terminal.takeStopSignal() {
         _ = perform(.quit)

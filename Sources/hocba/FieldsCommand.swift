@@ -8,11 +8,14 @@ import ReviewUI
 struct FieldsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fields",
-    abstract: help("Liệt kê các ô dữ liệu của hồ sơ (cho máy đọc với --json).", "List record fields (JSON with --json)."))
+    abstract: help(
+      "Liệt kê các ô dữ liệu của hồ sơ (cho máy đọc với --json).", "List record fields (JSON with --json)."))
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(name: .customLong("needs-review"), help: ArgumentHelp(help("Chỉ các ô chờ rà soát.", "Only fields awaiting review.")))
+  @Flag(
+    name: .customLong("needs-review"),
+    help: ArgumentHelp(help("Chỉ các ô chờ rà soát.", "Only fields awaiting review.")))
   var needsReview = false
 
   @Option(help: ArgumentHelp(help("Chỉ hồ sơ có số này.", "Only the record with this number."), valueName: "id"))
@@ -40,7 +43,8 @@ struct FieldsCommand: ParsableCommand {
       var lines: [Line] = []
       for id in ids {
         guard let stored = try database.record(id: id) else { throw CommandError.recordMissing(id: id) }
-        for field in try database.reviewFields(recordID: id) where !needsReview || field.observation.status == .pending {
+        for field in try database.reviewFields(recordID: id) where !needsReview || field.observation.status == .pending
+        {
           let kind = FieldKind.of(type: field.type, path: field.observation.path, regime: stored.record.regime)
           lines.append(
             Line(
@@ -67,17 +71,25 @@ struct FieldsCommand: ParsableCommand {
 struct SetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set",
-    abstract: help("Sửa một ô dữ liệu của hồ sơ (ghi nhật ký kèm lý do).", "Correct one field of a record (audited, with a reason)."))
+    abstract: help(
+      "Sửa một ô dữ liệu của hồ sơ (ghi nhật ký kèm lý do).", "Correct one field of a record (audited, with a reason).")
+  )
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(help: ArgumentHelp(help("Số hồ sơ.", "Record number."), valueName: "record"))
   var record: Int64
 
-  @Argument(help: ArgumentHelp(help("Đường dẫn ô, ví dụ subjects.toan.fullYear.", "Field path, e.g. subjects.toan.fullYear."), valueName: "field"))
+  @Argument(
+    help: ArgumentHelp(
+      help("Đường dẫn ô, ví dụ subjects.toan.fullYear.", "Field path, e.g. subjects.toan.fullYear."), valueName: "field"
+    ))
   var field: String
 
-  @Argument(help: ArgumentHelp(help("Giá trị mới (điểm 7,5; ngày dd/mm/yyyy; …).", "New value (score 7,5; date dd/mm/yyyy; …)."), valueName: "value"))
+  @Argument(
+    help: ArgumentHelp(
+      help("Giá trị mới (điểm 7,5; ngày dd/mm/yyyy; …).", "New value (score 7,5; date dd/mm/yyyy; …)."),
+      valueName: "value"))
   var value: String
 
   @Option(help: ArgumentHelp(help("Lý do sửa, ghi vào nhật ký.", "Why, written to the audit log."), valueName: "text"))
@@ -135,7 +147,9 @@ struct ApproveCommand: ParsableCommand {
 
   @Option(
     name: .customLong("acknowledge-errors"),
-    help: ArgumentHelp(help("Vẫn duyệt dù còn lỗi, với lý do này (ghi nhật ký).", "Approve despite errors, with this reason (audited)."), valueName: "reason"))
+    help: ArgumentHelp(
+      help("Vẫn duyệt dù còn lỗi, với lý do này (ghi nhật ký).", "Approve despite errors, with this reason (audited)."),
+      valueName: "reason"))
   var acknowledgeErrors: String?
 
   func run() throws {
@@ -145,7 +159,8 @@ struct ApproveCommand: ParsableCommand {
       if let reason = acknowledgeErrors, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
         for item in try database.reviewFindings(recordID: record)
         where item.finding.severity == .error && item.acknowledgement == nil {
-          try database.acknowledgeFinding(item.finding.id ?? 0, recordID: record, reason: reason, actor: global.actorName)
+          try database.acknowledgeFinding(
+            item.finding.id ?? 0, recordID: record, reason: reason, actor: global.actorName)
         }
       }
       try database.approveRecord(record, actor: global.actorName, claimToken: nil)

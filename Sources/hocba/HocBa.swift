@@ -10,7 +10,8 @@ struct HocBa: ParsableCommand {
       "Digitize paper học bạ into học bạ số: import, review, export standard XML."),
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self, EvalCommand.self, BenchCommand.self, StatusCommand.self,
+      DemoCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self, EvalCommand.self, BenchCommand.self,
+      StatusCommand.self,
       ExportCommand.self, ImportXMLCommand.self,
       StaffCommand.self, AuditCommand.self,
       SignCommand.self, VerifyCommand.self, TrustCommand.self,

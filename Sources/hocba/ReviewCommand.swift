@@ -15,26 +15,44 @@ struct ReviewCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp(help("Tên người rà soát (mặc định: --actor).", "Reviewer name (default: --actor)."), valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      help("Tên người rà soát (mặc định: --actor).", "Reviewer name (default: --actor)."), valueName: "name"))
   var reviewer: String?
 
-  @Option(name: .customLong("school-year"), help: ArgumentHelp(help("Chỉ năm học này, ví dụ 2023-2024.", "Only this school year, e.g. 2023-2024."), valueName: "năm"))
+  @Option(
+    name: .customLong("school-year"),
+    help: ArgumentHelp(
+      help("Chỉ năm học này, ví dụ 2023-2024.", "Only this school year, e.g. 2023-2024."), valueName: "năm"))
   var schoolYear: String?
 
-  @Option(name: .customLong("class"), help: ArgumentHelp(help("Chỉ lớp này, ví dụ 8A1.", "Only this class, e.g. 8A1."), valueName: "lớp"))
+  @Option(
+    name: .customLong("class"),
+    help: ArgumentHelp(help("Chỉ lớp này, ví dụ 8A1.", "Only this class, e.g. 8A1."), valueName: "lớp"))
   var className: String?
 
-  @Option(help: ArgumentHelp(help("Chỉ loại trang này, ví dụ year-tt22-thcs.", "Only this page kind, e.g. year-tt22-thcs."), valueName: "kind"))
+  @Option(
+    help: ArgumentHelp(
+      help("Chỉ loại trang này, ví dụ year-tt22-thcs.", "Only this page kind, e.g. year-tt22-thcs."), valueName: "kind")
+  )
   var kind: String?
 
-  @Flag(name: .customLong("no-images"), help: ArgumentHelp(help("Không vẽ ảnh cắt của ô.", "Do not draw the field snippets.")))
+  @Flag(
+    name: .customLong("no-images"),
+    help: ArgumentHelp(help("Không vẽ ảnh cắt của ô.", "Do not draw the field snippets.")))
   var noImages = false
 
-  @Option(help: ArgumentHelp(help("Thời hạn giữ hồ sơ (giây) nếu người rà soát ngừng làm việc.", "Seconds a claim lasts if the reviewer stops."), valueName: "s"))
+  @Option(
+    help: ArgumentHelp(
+      help(
+        "Thời hạn giữ hồ sơ (giây) nếu người rà soát ngừng làm việc.", "Seconds a claim lasts if the reviewer stops."),
+      valueName: "s"))
   var lease: Double = 120
 
   func validate() throws {
-    guard lease >= 2 else { throw ValidationError(help("--lease phải từ 2 giây trở lên.", "--lease must be at least 2 seconds.")) }
+    guard lease >= 2 else {
+      throw ValidationError(help("--lease phải từ 2 giây trở lên.", "--lease must be at least 2 seconds."))
+    }
   }
 
   func run() throws {
@@ -51,14 +69,21 @@ struct ReviewCommand: ParsableCommand {
         database: database, reviewer: name, language: language, lease: lease,
         filter: ReviewQueueFilter(schoolYear: schoolYear, className: className, pageKind: kind))
       var model = ReviewModel(language: language, reviewer: name)
-      var runner = TerminalRunner(terminal: terminal, attributes: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      var runner = TerminalRunner(
+        terminal: terminal, attributes: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      if !noImages {
+        model.showsSnippets = true
+        runner.snippets = SnippetLoading.drawer(databasePath: global.databasePath, cell: terminal.cellPixels)
+      }
       do {
         status = try runner.run(&model, perform: session.perform, idle: session.renew)
       } catch {
         throw ReviewCommandError.notATerminal
       }
       Console.message(
-        language.pick("Đã rà soát \(model.reviewedCount) hồ sơ; mọi thay đổi đã được lưu.", "Reviewed \(model.reviewedCount) records; every change is saved."))
+        language.pick(
+          "Đã rà soát \(model.reviewedCount) hồ sơ; mọi thay đổi đã được lưu.",
+          "Reviewed \(model.reviewedCount) records; every change is saved."))
     }
     if status != 0 { throw ExitCode(status) }
   }

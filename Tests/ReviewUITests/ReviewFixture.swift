@@ -50,7 +50,8 @@ enum ReviewFixture {
       let scan = try database.registerScan(
         sha256: String(repeating: String(index % 10), count: 64), fileName: "so-\(index).tif", pageCount: 2)
       let info = try database.savePage(
-        PageEvidence(scanID: scan.id, pageNumber: 1, contentSHA256: nil, outcome: .mapped, kind: "info", fields: infoFields),
+        PageEvidence(
+          scanID: scan.id, pageNumber: 1, contentSHA256: nil, outcome: .mapped, kind: "info", fields: infoFields),
         actor: "test")!
       let year = try database.savePage(
         PageEvidence(

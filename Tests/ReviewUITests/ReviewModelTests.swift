@@ -31,8 +31,12 @@ struct ReviewModelTests {
   }
 
   static let queue = [
-    QueueItem(recordID: 1, studentName: "Nguyen Thi Thuy", schoolYear: "2023-2024", className: "8A1", pendingFields: 5, openErrors: 1, lowestConfidence: 58),
-    QueueItem(recordID: 2, studentName: "Trần Văn Bình", citizenID: "036210001234", schoolYear: "2023-2024", className: "8A2", pendingFields: 2, openErrors: 0, lowestConfidence: 70),
+    QueueItem(
+      recordID: 1, studentName: "Nguyen Thi Thuy", schoolYear: "2023-2024", className: "8A1", pendingFields: 5,
+      openErrors: 1, lowestConfidence: 58),
+    QueueItem(
+      recordID: 2, studentName: "Trần Văn Bình", citizenID: "036210001234", schoolYear: "2023-2024", className: "8A2",
+      pendingFields: 2, openErrors: 0, lowestConfidence: 70),
   ]
 
   /// A session with record 1 open.

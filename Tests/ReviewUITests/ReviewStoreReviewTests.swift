@@ -17,7 +17,8 @@ struct ReviewStoreReviewTests {
     try database.claimRecord(made.recordID, reviewer: "Lan", token: "a", lease: 30, now: start)
     #expect(try database.record(id: made.recordID)?.state == .inReview)
     #expect(throws: ReviewError.claimedByOther(recordID: made.recordID, reviewer: "Lan")) {
-      try database.claimRecord(made.recordID, reviewer: "Minh", token: "b", lease: 30, now: start.addingTimeInterval(10))
+      try database.claimRecord(
+        made.recordID, reviewer: "Minh", token: "b", lease: 30, now: start.addingTimeInterval(10))
     }
     try database.claimRecord(made.recordID, reviewer: "Minh", token: "b", lease: 30, now: start.addingTimeInterval(31))
     #expect(try database.claimHolder(made.recordID, now: start.addingTimeInterval(32)) == "Minh")
