@@ -22,9 +22,15 @@ extension FieldReader {
 
   /// Label occurrences on the page; where labels overlap ("Họ và tên" inside "Họ và tên cha") the longer wins.
   func claimedLabels() -> [(phrase: String, match: PageText.Match)] {
-    let phrases = Set(template.fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })
+    // Sorted, never a Set's order: which label claims a word must not depend on hashing (it made reads vary).
+    let phrases = Array(Set(template.fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })).sorted()
     let candidates = phrases.flatMap { phrase in text.find(phrase).map { (phrase: phrase, match: $0) } }
-      .sorted { TextMatching.tokens($0.phrase).count > TextMatching.tokens($1.phrase).count }
+      .sorted { first, second in
+        let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
+        if a != b { return a > b }
+        if first.phrase != second.phrase { return first.phrase < second.phrase }
+        return (first.match.box.y, first.match.box.x) < (second.match.box.y, second.match.box.x)
+      }
     var used: Set<Int> = []
     var claimed: [(phrase: String, match: PageText.Match)] = []
     for candidate in candidates where used.isDisjoint(with: candidate.match.words) {
@@ -68,7 +74,10 @@ extension FieldReader {
   /// A lexicon phrase printed on its own ("Được lên lớp", "HIỆU TRƯỞNG"): found on the page, then read again.
   func readPhrase(_ target: Target, wholeLine: Bool) throws -> FieldReading {
     let lexicon = target.lexicon.flatMap { template.lexicons[$0] } ?? [:]
-    let keys = lexicon.keys.sorted { TextMatching.tokens($0).count > TextMatching.tokens($1).count }
+    // Longest phrases first; ties by text, so the result never depends on dictionary order.
+    let keys = lexicon.keys.sorted {
+      (TextMatching.tokens($0).count, $1) > (TextMatching.tokens($1).count, $0)
+    }
     var used: Set<Int> = []
     var hits: [(code: String, match: PageText.Match)] = []
     for key in keys {

@@ -20,6 +20,8 @@ final class PageWorker {
   /// Prepares, classifies and reads one page; failures become a `.failed` outcome with the reason code.
   func process(_ page: LoadedPage, scanID: Int64, scanSHA256: String) -> PageEvidence {
     var evidence = PageEvidence(scanID: scanID, pageNumber: page.pageNumber, contentSHA256: nil, outcome: .failed)
+    // Each page is read by a fresh engine state: the result must not depend on the order of pages or on a resume.
+    engine.reset()
     do {
       evidence.contentSHA256 = SHA256.hex(try page.image.pngData())
       let prepared = try preparer.prepare(page.image, engine: engine)

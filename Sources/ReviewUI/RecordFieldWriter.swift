@@ -30,6 +30,7 @@ public enum RecordFieldWriter {
   /// Paths kept as evidence only (the year page's copy of the name, the history table, signatures' titles).
   static func isEvidenceOnly(_ path: String) -> Bool {
     path == "header.fullName" || path.hasPrefix("history[") || path == "approval.title"
+      || path == "summary.average.reassessment" || path == "corrections.subjects"
   }
 
   /// The record with `path` set to the canonical `value` (nil clears it).

@@ -181,6 +181,8 @@ public enum ReviewEffect: Sendable, Hashable {
   case acknowledge(recordID: Int64, findingID: Int64, reason: String)
   /// Mark the record reviewed (`approved` or `failed`).
   case approve(recordID: Int64)
+  /// Find the fields of the group across the queue's records (`groupLoaded`).
+  case loadGroup(GroupKey)
   /// Release everything and leave.
   case quit
 }
@@ -203,6 +205,8 @@ public enum ReviewMessage: Sendable, Hashable {
   case acknowledged(findingID: Int64, reason: String)
   /// The record was marked reviewed.
   case approved(recordID: Int64)
+  /// The fields of a group, in record then field order.
+  case groupLoaded(GroupKey, [GroupEntry])
   /// An effect failed; the message says what to do.
   case failed(String)
 }

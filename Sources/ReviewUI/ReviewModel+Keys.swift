@@ -14,6 +14,7 @@ extension ReviewModel {
     case .help:
       mode = .browse
       return []
+    case .group: return groupKey(key, now: now)
     case .browse:
       keystrokes += 1
       return browse(key, now: now)
@@ -80,6 +81,7 @@ extension ReviewModel {
     case .character("n"): return nextRecord()
     case .character("a"): return approve()
     case .character("u"): return undo(now: now)
+    case .character("g"): return openGroup()
     case .character("e"), .f2:
       guard let field = currentField else { return [] }
       mode = .editing(EditLine(field.kind.display(field.value)), fresh: true)
@@ -103,6 +105,10 @@ extension ReviewModel {
 
   /// The validation of what is typed for the current field, for the live check under the edit line.
   public var liveValidation: FieldValidation? {
+    if mode == .group {
+      guard let current = group, let field = current.current?.field, !current.line.text.isEmpty else { return nil }
+      return field.kind.validate(current.line.text, required: isRequired(field), language: language)
+    }
     guard let field = currentField else { return nil }
     switch mode {
     case .editing(let line, _), .confirming(_, let line):

@@ -68,17 +68,24 @@ extension ReviewModel {
     case .acknowledging(_, let current):
       prompt = language.pick("Lý do vẫn duyệt: ", "Reason to approve anyway: ")
       line = current
+    case .group:
+      guard let group, let typed = groupPrompt(group) else {
+        canvas.put(row, 0, Text.groupHints(language).fitted(width))
+        return
+      }
+      prompt = typed.prompt
+      line = typed.line
     case .browse, .help:
       let hints = language.pick(
-        "Enter chấp nhận · e sửa · Tab ↑↓ di chuyển · u hoàn tác · n hồ sơ sau · a duyệt · / tìm · q thoát",
-        "Enter accept · e edit · Tab ↑↓ move · u undo · n next record · a approve · / find · q quit")
+        "Enter chấp nhận · e sửa · Tab ↑↓ di chuyển · u hoàn tác · g nhóm · n hồ sơ sau · a duyệt · / tìm · q thoát",
+        "Enter accept · e edit · Tab ↑↓ move · u undo · g group · n next record · a approve · / find · q quit")
       canvas.put(row, 0, hints.fitted(width))
       return
     }
     var check = ""
     switch liveValidation {
     case .valid(let value)?:
-      let shown = currentField.map { $0.kind.display(value) } ?? ""
+      let shown = promptField.map { $0.kind.display(value) } ?? ""
       check = "✓ " + (shown.isEmpty ? language.pick("(trống)", "(empty)") : shown)
     case .invalid?: check = language.pick("✗ chưa hợp lệ", "✗ not valid yet")
     case nil: break

@@ -10,7 +10,9 @@ extension ReviewModel {
     canvas.put(2, 0, String(repeating: "─", count: width))
     let bodyTop = 3
     let bodyHeight = max(0, size.rows - 6)
-    if mode == .help {
+    if mode == .group, let group {
+      drawGroup(&canvas, group, top: bodyTop, height: bodyHeight, width: width)
+    } else if mode == .help {
       for (offset, line) in Text.help(language).prefix(bodyHeight).enumerated() {
         canvas.put(bodyTop + offset, 2, line.fitted(width - 2))
       }
@@ -68,7 +70,7 @@ extension ReviewModel {
 
   /// The current field's crop when snippets are shown and the reviewer is not reading the help.
   private var snippetCrop: String? {
-    guard showsSnippets, mode != .help else { return nil }
+    guard showsSnippets, mode != .help, mode != .group else { return nil }
     return currentField?.cropPath
   }
 

@@ -16,6 +16,8 @@ public struct ReviewModel: Sendable {
     case acknowledging(findingID: Int64, EditLine)
     /// The key list.
     case help
+    /// Fixing the fields of `group` in one pass.
+    case group
   }
 
   /// A one-line message for the reviewer.
@@ -45,6 +47,8 @@ public struct ReviewModel: Sendable {
   public internal(set) var focusedField: Int?
   /// The keyboard mode.
   public internal(set) var mode: Mode = .browse
+  /// The group being fixed in group mode.
+  public internal(set) var group: ReviewGroup?
   /// The last message.
   public internal(set) var notice: Notice?
   /// True once the reviewer quit.
@@ -89,8 +93,15 @@ public struct ReviewModel: Sendable {
       notice = Notice(text: reason, isError: true)
       return openCandidate(after: recordID, quiet: true)
     case .saved(let field):
+      groupSaved(field)
       guard let index = record?.fields.firstIndex(where: { $0.id == field.id }) else { return [] }
       record?.fields[index] = field
+      return []
+    case .saveFailed(let reason, let reloaded) where mode == .group:
+      groupSaveFailed(reason: reason, reloaded: reloaded, now: now)
+      return []
+    case .groupLoaded(let key, let entries):
+      enterGroup(key, entries, now: now)
       return []
     case .saveFailed(let reason, let reloaded):
       notice = Notice(text: reason, isError: true)

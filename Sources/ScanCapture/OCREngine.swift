@@ -7,6 +7,9 @@ public protocol OCREngine {
     -> OCRText
   /// Which way up the page is, or nil when there is too little text to tell.
   func detectOrientation(_ image: PageImage) throws(CaptureError) -> OrientationEstimate?
+
+  /// Forgets any state kept from earlier pages (a no-op for engines without state).
+  func reset()
 }
 
 /// One recognised word.
@@ -123,4 +126,9 @@ public struct RecognitionProfile: Sendable, Hashable, Codable {
   /// Digits only (dates, ID numbers, years).
   public static let digits = RecognitionProfile(
     language: "eng", pageSegmentation: .singleLine, characterWhitelist: "0123456789")
+}
+
+extension OCREngine {
+  /// Engines without state have nothing to forget.
+  public func reset() {}
 }

@@ -152,10 +152,21 @@ struct ApproveCommand: ParsableCommand {
       valueName: "reason"))
   var acknowledgeErrors: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      help(
+        "Phê duyệt của hiệu trưởng (đã rà soát → đã phê duyệt); --actor phải là hiệu trưởng/phó hiệu trưởng đang công tác.",
+        "The principal's approval (reviewed → approved); --actor must be an active principal or vice-principal.")))
+  var principal = false
+
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
+      if principal {
+        try approveAsPrincipal(database, language: language)
+        return
+      }
       if let reason = acknowledgeErrors, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
         for item in try database.reviewFindings(recordID: record)
         where item.finding.severity == .error && item.acknowledgement == nil {
@@ -166,5 +177,17 @@ struct ApproveCommand: ParsableCommand {
       try database.approveRecord(record, actor: global.actorName, claimToken: nil)
       Console.message(language.pick("Đã rà soát xong hồ sơ #\(record).", "Record #\(record) marked reviewed."))
     }
+  }
+
+  /// Moves a reviewed record to approved when the actor is a registered, active principal or vice-principal.
+  private func approveAsPrincipal(_ database: ReviewDatabase, language: Language) throws {
+    let actor = global.actorName.nfc
+    let isPrincipal = try database.staff().contains {
+      $0.active && $0.fullName == actor && ($0.role == .principal || $0.role == .vicePrincipal)
+    }
+    guard isPrincipal else { throw CommandError.notPrincipal(actor: actor) }
+    try database.transition(
+      recordID: record, to: .approved, actor: actor, reason: "phê duyệt của hiệu trưởng / principal's approval")
+    Console.message(language.pick("Hiệu trưởng đã phê duyệt hồ sơ #\(record).", "Record #\(record) approved."))
   }
 }

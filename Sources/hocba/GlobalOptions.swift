@@ -69,12 +69,14 @@ enum CommandError: HocBaError {
   case cannotWrite(path: String)
   case recordMissing(id: Int64)
   case auditBroken(rowID: Int64, reason: String)
+  case notPrincipal(actor: String)
 
   var kind: ErrorKind {
     switch self {
     case .databaseMissing, .fileMissing, .recordMissing: .notFound
     case .cannotWrite: .io
     case .auditBroken: .integrity
+    case .notPrincipal: .refused
     }
   }
 
@@ -94,6 +96,12 @@ enum CommandError: HocBaError {
       language.pick(
         "Không có hồ sơ số \(id). Xem danh sách bằng \"hocba status\".",
         "There is no record \(id). List them with \"hocba status\".")
+    case .notPrincipal(let actor):
+      language.pick(
+        "\(actor) không phải hiệu trưởng/phó hiệu trưởng đang công tác trong danh sách cán bộ: "
+          + "chỉ hiệu trưởng mới phê duyệt (đăng ký bằng \"hocba staff add --role principal\").",
+        "\(actor) is not an active principal or vice-principal in the staff registry: only they approve "
+          + "(register with \"hocba staff add --role principal\").")
     case .auditBroken(let rowID, let reason):
       language.pick(
         "Nhật ký thay đổi bị sửa hoặc hỏng tại dòng \(rowID) (\(reason)). Không dùng cơ sở dữ liệu này để ký; "

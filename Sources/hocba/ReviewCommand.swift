@@ -135,6 +135,8 @@ final class ReviewSession {
         try database.approveRecord(id, actor: reviewer, claimToken: token)
         claimed = nil
         return [.approved(recordID: id), .queueLoaded(try queue())]
+      case .loadGroup(let key):
+        return [.groupLoaded(key, try groupEntries(key))]
       case .quit:
         if let claimed { try? database.releaseClaim(claimed, token: token) }
         claimed = nil
@@ -175,7 +177,7 @@ final class ReviewSession {
     return fresh.fields.first { $0.id == change.fieldID }.map { [.saved($0)] } ?? []
   }
 
-  private func queue() throws -> [QueueItem] {
+  func queue() throws -> [QueueItem] {
     try database.reviewQueue(filter).map {
       QueueItem(
         recordID: $0.recordID, studentName: $0.studentName, citizenID: $0.citizenID, schoolYear: $0.schoolYear,

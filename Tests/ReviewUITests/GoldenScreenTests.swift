@@ -56,6 +56,12 @@ struct GoldenScreenTests {
     try check(model, size, "help")
   }
 
+  @Test(arguments: [small, large]) func groupMode(size: TerminalSize) throws {
+    var model = GroupModeTests.grouped()
+    _ = model.update(.key(.down))
+    try check(model, size, "group")
+  }
+
   @Test func emptyQueueAndEnglish() throws {
     var model = ReviewModel(language: .vietnamese, reviewer: "Lan")
     _ = model.update(.queueLoaded([]))

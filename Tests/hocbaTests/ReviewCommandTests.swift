@@ -144,6 +144,14 @@ extension ReviewCommandTests {
       }
 
       func terminalRestored(_ name: String) throws -> Bool {
+        // "EXIT=…" is echoed just before `stty -g > name.after` runs: wait for that file to be written.
+        let afterFile = directory.appendingPathComponent("\(name).after").path
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline
+          && ((try? FileManager.default.attributesOfItem(atPath: afterFile)[.size] as? Int) ?? 0) == 0
+        {
+          Thread.sleep(forTimeInterval: 0.05)
+        }
         let before = try String(contentsOf: directory.appendingPathComponent("\(name).before"), encoding: .utf8)
         let after = try String(contentsOf: directory.appendingPathComponent("\(name).after"), encoding: .utf8)
         return before == after && !before.isEmpty

@@ -135,7 +135,11 @@ struct SigningCommandTests {
     #expect(throws: StoreError.sealed(recordID: departed)) {
       try store.updateRecord(id: departed, sealed.record, actor: "test", reason: "x")
     }
-    let correction = try store.replaceSealedRecord(departed, reason: "Sai điểm Toán HK1", actor: "test")
+    let noReason = try school.run(["correct", "\(departed)", "--reason", " "])
+    #expect(noReason.status == 64)
+    let corrected = try school.ok(["correct", "\(departed)", "--reason", "Sai điểm Toán HK1"])
+    let correction = try #require(Int64(corrected.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(try school.run(["correct", "\(departed)", "--reason", "lần hai"]).status != 0, "replaced only once")
     #expect(try store.recordVersion(correction)?.version == 2)
     #expect(try store.recordVersion(departed)?.supersededBy == correction)
     #expect(try store.record(id: departed)?.state == .sealed)
