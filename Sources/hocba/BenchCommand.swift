@@ -27,9 +27,12 @@ struct BenchCommand: ParsableCommand {
       let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hocba-bench-\(getpid())")
       try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: scratch) }
+      let cores = ProcessInfo.processInfo.activeProcessorCount
+      let scaling = String(format: "%.2f×", Self.busyLoopScaling())
       Console.output(
-        "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, busy-loop 2-thread speed-up "
-          + String(format: "%.2f×", Self.busyLoopScaling()))
+        language.pick(
+          "máy: \(cores) nhân, vòng lặp bận chạy 2 luồng nhanh gấp \(scaling)",
+          "machine: \(cores) cores, busy-loop 2-thread speed-up \(scaling)"))
       for jobs in [1, 2] {
         let database = try ReviewDatabase.open(path: scratch.appendingPathComponent("bench-\(jobs).sqlite").path)
         var options = scan
@@ -40,19 +43,23 @@ struct BenchCommand: ParsableCommand {
         let pages = summary.pagesImported
         Console.output(
           String(
-            format: "hocba import --jobs %d: %d pages in %.2f s = %.1f pages/min (%.2f s/page)", jobs, pages, seconds,
+            format: language.pick(
+              "hocba import --jobs %d: %d trang trong %.2f s = %.1f trang/phút (%.2f s/trang)",
+              "hocba import --jobs %d: %d pages in %.2f s = %.1f pages/min (%.2f s/page)"), jobs, pages, seconds,
             Double(pages) / seconds * 60, seconds / Double(max(pages, 1))))
         let stages = summary.stageSeconds.sorted { $0.key < $1.key }
           .map { String(format: "%@ %.2f s", $0.key, $0.value) }.joined(separator: ", ")
-        Console.output("  stages: \(stages)")
+        Console.output(language.pick("  các bước: ", "  stages: ") + stages)
       }
-      Console.output(String(format: "peak RSS: %.0f MB", Self.peakResidentMegabytes()))
-      try Self.tesseractBaseline(inputs)
+      Console.output(
+        String(format: language.pick("bộ nhớ tối đa (RSS): %.0f MB", "peak RSS: %.0f MB"), Self.peakResidentMegabytes())
+      )
+      try Self.tesseractBaseline(inputs, language: language)
     }
   }
 
   /// Runs `tesseract PAGE - -l vie` on every single-image page and prints its rate.
-  static func tesseractBaseline(_ inputs: [URL]) throws {
+  static func tesseractBaseline(_ inputs: [URL], language: Language) throws {
     let images = inputs.flatMap { url -> [URL] in
       let items = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [url]
       return items.filter { ["png", "jpg", "jpeg"].contains($0.pathExtension.lowercased()) }
@@ -79,7 +86,9 @@ struct BenchCommand: ParsableCommand {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       Console.output(
         String(
-          format: "tesseract CLI (OMP_THREAD_LIMIT=%@): %d pages in %.2f s = %.1f pages/min (%.2f s/page)",
+          format: language.pick(
+            "lệnh tesseract (OMP_THREAD_LIMIT=%@): %d trang trong %.2f s = %.1f trang/phút (%.2f s/trang)",
+            "tesseract CLI (OMP_THREAD_LIMIT=%@): %d pages in %.2f s = %.1f pages/min (%.2f s/page)"),
           threadLimit, images.count, seconds, Double(images.count) / seconds * 60, seconds / Double(images.count)))
     }
   }

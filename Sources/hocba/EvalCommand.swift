@@ -43,7 +43,9 @@ struct EvalCommand: ParsableCommand {
           let tally = name == "confidence-only" ? point.confidenceOnly : point.withRules
           Console.output(
             String(
-              format: "%@: min %.0f / critical %.0f → review %.1f%%, silent %d", name, point.minimumConfidence,
+              format: language.pick(
+                "%@: ngưỡng %.0f / trường trọng yếu %.0f → rà soát %.1f%%, lỗi lọt %d",
+                "%@: min %.0f / critical %.0f → review %.1f%%, silent %d"), name, point.minimumConfidence,
               point.minimumCriticalConfidence, tally.reviewRate * 100, tally.silentErrors))
         }
         return
@@ -67,10 +69,10 @@ struct EvalCommand: ParsableCommand {
         Self.row(language.pick("đánh máy: tin cậy + quy tắc", "typed: confidence + rules"), result.typedWithRules))
       Console.output(Self.row(language.pick("viết tay", "handwritten"), result.handwritten))
       for (type, tally) in result.byType.sorted(by: { $0.key < $1.key }) {
-        Console.output(Self.row("  type \(type)", tally))
+        Console.output(Self.row(language.pick("  loại \(type)", "  type \(type)"), tally))
       }
       for (kind, tally) in result.byPageKind.sorted(by: { $0.key < $1.key }) {
-        Console.output(Self.row("  page \(kind)", tally))
+        Console.output(Self.row(language.pick("  trang \(kind)", "  page \(kind)"), tally))
       }
     }
   }
