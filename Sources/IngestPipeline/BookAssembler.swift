@@ -26,7 +26,8 @@ struct BookAssembler {
     }
     for year in pages where year.kind?.hasPrefix("year-") == true && year.recordID == nil {
       guard let info = Self.informationPage(for: year, among: infoPages) else {
-        summary.ungroupedPages.append("\(year.fileName) #\(year.pageNumber): no-information-page")
+        summary.ungroupedPages.append(
+          UngroupedPage(fileName: year.fileName, pageNumber: year.pageNumber, reason: .noInformationPage))
         continue
       }
       let assembler = RecordAssembler(
@@ -37,7 +38,8 @@ struct BookAssembler {
       case .success(let built):
         record = built
       case .failure(.missing(let path)):
-        summary.ungroupedPages.append("\(year.fileName) #\(year.pageNumber): missing \(path)")
+        summary.ungroupedPages.append(
+          UngroupedPage(fileName: year.fileName, pageNumber: year.pageNumber, reason: .missingField(path)))
         continue
       }
       let routing = self.routing

@@ -59,7 +59,7 @@ public struct ImportSummary: Sendable {
   public var uncertainOrientation = 0
   public var recordsCreated = 0
   /// Year pages that could not be grouped into a record yet (missing identity), with the reason.
-  public var ungroupedPages: [String] = []
+  public var ungroupedPages: [UngroupedPage] = []
   /// School years listed in a book's quá trình học tập but with no year page, per book.
   public var missingYears: [String] = []
   public var fieldsAwaitingReview = 0
@@ -79,4 +79,34 @@ public struct QuarantinedFile: Sendable {
   public var path: String
   /// The error that set the file aside; the executable renders it in the user's language.
   public var error: any HocBaError
+}
+
+/// A year page that could not be joined to a record yet, and why.
+public struct UngroupedPage: Sendable, Equatable {
+  public enum Reason: Sendable, Equatable {
+    /// No information page of the same student (by name, or in the same file) was found.
+    case noInformationPage
+    /// A field needed to build the record (e.g. "student.birthDate") was not read.
+    case missingField(String)
+  }
+
+  public var fileName: String
+  public var pageNumber: Int
+  public var reason: Reason
+
+  /// "file #page: what is missing and what to do", in the given language.
+  public func message(in language: Language) -> String {
+    let place = "\(fileName) #\(pageNumber)"
+    switch reason {
+    case .noInformationPage:
+      return language.pick(
+        "\(place): chưa tìm thấy trang thông tin học sinh cùng họ tên; nhập trang 1 của sổ hoặc sửa họ tên trong rà soát.",
+        "\(place): no information page with the same name yet; import page 1 of the book or correct the name in review."
+      )
+    case .missingField(let path):
+      return language.pick(
+        "\(place): chưa đọc được \(path); quét lại trang hoặc nhập giá trị khi rà soát.",
+        "\(place): \(path) was not read; rescan the page or enter the value in review.")
+    }
+  }
 }

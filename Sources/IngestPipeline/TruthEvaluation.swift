@@ -41,7 +41,8 @@ public struct TruthEvaluation: Sendable, Codable {
   /// The truth and what the database holds, loaded once for several evaluations.
   public struct Corpus: Sendable {
     let truths: [TruthPage]
-    let saved: [StoredPage]
+    /// The saved pages by file name and page number, built once (the calibration sweep reads it many times).
+    let pageIndex: [PageAddress: StoredPage]
     let flagged: Set<FieldKey>
 
     /// Loads every `*.truth.json` in `truthFolder` and the pages and rule flags saved in `database`.
@@ -49,7 +50,11 @@ public struct TruthEvaluation: Sendable, Codable {
       let files = try FileManager.default.contentsOfDirectory(at: truthFolder, includingPropertiesForKeys: nil)
         .filter { $0.lastPathComponent.hasSuffix(".truth.json") }.sorted { $0.path < $1.path }
       let truths = try files.map { try JSONDecoder().decode(TruthPage.self, from: Data(contentsOf: $0)) }
-      return Corpus(truths: truths, saved: try database.pages(), flagged: try database.flaggedFieldKeys())
+      let saved = try database.pages()
+      let index = Dictionary(saved.map { (PageAddress(file: $0.fileName, page: $0.pageNumber), $0) }) { first, _ in
+        first
+      }
+      return Corpus(truths: truths, pageIndex: index, flagged: try database.flaggedFieldKeys())
     }
   }
 
@@ -66,7 +71,7 @@ public struct TruthEvaluation: Sendable, Codable {
     for truth in corpus.truths {
       result.pages += 1
       guard
-        let page = corpus.saved.first(where: { $0.fileName == truth.file && $0.pageNumber == truth.pageIndex + 1 })
+        let page = corpus.pageIndex[PageAddress(file: truth.file, page: truth.pageIndex + 1)]
       else {
         result.pagesMissing.append("\(truth.file) #\(truth.pageIndex + 1)")
         continue
@@ -148,4 +153,10 @@ struct TruthPage: Decodable {
     default: .mapped
     }
   }
+}
+
+/// A page's place in the imported files.
+struct PageAddress: Hashable {
+  let file: String
+  let page: Int
 }

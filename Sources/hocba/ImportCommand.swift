@@ -154,32 +154,21 @@ struct ImportReport {
     if s.failedPages > 0 {
       lines.append(language.pick("  Trang lỗi khi nhận dạng: \(s.failedPages)", "  Pages failed: \(s.failedPages)"))
     }
-    if !s.quarantined.isEmpty {
-      lines.append(
-        language.pick("  Tệp bị cách ly (\(s.quarantined.count)):", "  Quarantined files (\(s.quarantined.count)):"))
-      lines += s.quarantined.map { "    - \($0.error.message(in: language))" }
+    func section(_ vietnamese: String, _ english: String, _ items: [String]) {
+      guard !items.isEmpty else { return }
+      lines.append(language.pick("  \(vietnamese) (\(items.count)):", "  \(english) (\(items.count)):"))
+      lines += items.map { "    - \($0)" }
     }
-    if !s.unmatchedPages.isEmpty {
-      lines.append(
-        language.pick(
-          "  Trang không khớp mẫu nào (\(s.unmatchedPages.count)) — không đoán, cần kiểm tra:",
-          "  Pages matching no template (\(s.unmatchedPages.count)) — not guessed, please check:"))
-      lines += s.unmatchedPages.map { "    - \($0)" }
-    }
-    if !s.ungroupedPages.isEmpty {
-      lines.append(
-        language.pick(
-          "  Trang năm học chưa ghép được vào hồ sơ (\(s.ungroupedPages.count)):",
-          "  Year pages not yet grouped into a record (\(s.ungroupedPages.count)):"))
-      lines += s.ungroupedPages.map { "    - \($0)" }
-    }
-    if !s.missingYears.isEmpty {
-      lines.append(
-        language.pick(
-          "  Năm học có trong quá trình học tập nhưng chưa có trang (\(s.missingYears.count)):",
-          "  School years listed but with no year page (\(s.missingYears.count)):"))
-      lines += s.missingYears.map { "    - \($0)" }
-    }
+    section("Tệp bị cách ly", "Quarantined files", s.quarantined.map { $0.error.message(in: language) })
+    section(
+      "Trang không khớp mẫu nào — không đoán, cần kiểm tra", "Pages matching no template — not guessed, please check",
+      s.unmatchedPages)
+    section(
+      "Trang năm học chưa ghép được vào hồ sơ", "Year pages not yet grouped into a record",
+      s.ungroupedPages.map { $0.message(in: language) })
+    section(
+      "Năm học có trong quá trình học tập nhưng chưa có trang", "School years listed but with no year page",
+      s.missingYears)
     return lines
   }
 }
