@@ -21,24 +21,7 @@ extension FieldReader {
   }
 
   /// Label occurrences on the page; where labels overlap ("Họ và tên" inside "Họ và tên cha") the longer wins.
-  func claimedLabels() -> [(phrase: String, match: PageText.Match)] {
-    // Sorted, never a Set's order: which label claims a word must not depend on hashing (it made reads vary).
-    let phrases = Array(Set(template.fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })).sorted()
-    let candidates = phrases.flatMap { phrase in text.find(phrase).map { (phrase: phrase, match: $0) } }
-      .sorted { first, second in
-        let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
-        if a != b { return a > b }
-        if first.phrase != second.phrase { return first.phrase < second.phrase }
-        return (first.match.box.y, first.match.box.x) < (second.match.box.y, second.match.box.x)
-      }
-    var used: Set<Int> = []
-    var claimed: [(phrase: String, match: PageText.Match)] = []
-    for candidate in candidates where used.isDisjoint(with: candidate.match.words) {
-      used.formUnion(candidate.match.words)
-      claimed.append(candidate)
-    }
-    return claimed
-  }
+  func claimedLabels() -> [(phrase: String, match: PageText.Match)] { template.claimedLabels(in: text) }
 
   /// The value right of a label, up to the next label on the same row (or a stop phrase, or the line end).
   func readLabelled(

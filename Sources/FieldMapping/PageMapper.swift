@@ -29,16 +29,34 @@ public struct PageMapper: Sendable {
   func read(image original: PageImage, redInk: PageImage?, engine: some OCREngine) throws -> PageReading {
     // Dotted leaders under label values make full-page OCR garble whole lines; values are read without them too.
     let image = try RulingLines.removingDottedLeaders(from: original)
-    let text = PageText(words: try engine.recognizePage(image))
-    let template: Template
+    var text = PageText(words: try engine.recognizePage(image))
+    var supplemented = false
+    func supplement() throws {
+      // Full layout analysis sometimes drops whole form lines (a label and its value); a sparse-text pass finds
+      // them. Only its words where the first pass found none are added.
+      guard !supplemented else { return }
+      supplemented = true
+      text = text.adding(try engine.recognizeSparseWords(image))
+    }
+    var template: Template
     switch Classifier.classify(text, templates: templates.templates) {
-    case .failure(let failure): return .unmatched(reason: failure.reason)
+    case .failure:
+      try supplement()
+      switch Classifier.classify(text, templates: templates.templates) {
+      case .failure(let failure): return .unmatched(reason: failure.reason)
+      case .success(let found): template = found
+      }
     case .success(let found): template = found
+    }
+    if !template.anchorsMissing(in: text).isEmpty {
+      try supplement()
+      if case .success(let found) = Classifier.classify(text, templates: templates.templates) { template = found }
     }
     guard let kind = template.kind else {
       return .unmatched(reason: UnmatchedReason(.noPageKind(templateID: template.id)))
     }
-    var reader = FieldReader(template: template, image: image, engine: engine, text: text, redInk: redInk)
+    var reader = FieldReader(
+      template: template, image: image, engine: engine, text: text, redInk: redInk, names: templates.names)
     var fields = try reader.readFields()
     fields += try reader.readTables()
     return .matched(templateID: "\(template.id)@\(template.version)", kind: kind, fields: fields)

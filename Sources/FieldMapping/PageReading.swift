@@ -23,6 +23,8 @@ public enum PageKind: Sendable, Hashable, Codable {
 public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
   case score, level, passLevel, conduct, rank, assessment, integer, date, citizenID, name, text, schoolYear
   case className, sex, promotion, award
+  /// A list of subject names ("Ngữ văn, Công nghệ"), each one of the template's catalog subjects.
+  case subjectList
 }
 
 /// One field read from a page: the OCR text, its normalised value and the evidence behind it.

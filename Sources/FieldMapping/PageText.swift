@@ -35,6 +35,28 @@ struct PageText {
     }
   }
 
+  /// This text with the words of another reading of the same page added where this one has no word (their
+  /// centres fall outside every word box here), as further lines after this text's own.
+  func adding(_ other: [OCRWord]) -> PageText {
+    let lineBase = (words.map(\.lineIndex).max() ?? -1) + 1
+    let blockBase = (words.map(\.blockIndex).max() ?? -1) + 1
+    let added = other.filter { word in
+      let cx = word.box.x + word.box.width / 2
+      let cy = word.box.y + word.box.height / 2
+      return !words.contains { existing in
+        cx >= existing.box.x && cx < existing.box.x + existing.box.width && cy >= existing.box.y
+          && cy < existing.box.y + existing.box.height
+      }
+    }
+    .map { word in
+      var moved = word
+      moved.lineIndex += lineBase
+      moved.blockIndex += blockBase
+      return moved
+    }
+    return PageText(words: words + added)
+  }
+
   /// Whether `phrase` occurs anywhere.
   func contains(_ phrase: String) -> Bool { !find(phrase).isEmpty }
 

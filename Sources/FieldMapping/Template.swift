@@ -64,10 +64,48 @@ public struct ProfileSpec: Sendable, Hashable, Decodable {
   /// The profile for `OCREngine.recognizeRegion`, or nil for an unknown segmentation name.
   var recognition: RecognitionProfile? {
     let modes: [String: PageSegmentation] = [
-      "line": .singleLine, "block": .singleBlock, "word": .singleWord, "auto": .auto,
+      "line": .singleLine, "block": .singleBlock, "word": .singleWord, "auto": .auto, "sparse": .sparseText,
     ]
     guard let mode = modes[segmentation] else { return nil }
     return RecognitionProfile(language: language, pageSegmentation: mode, characterWhitelist: whitelist)
+  }
+}
+
+extension Template {
+  /// Label occurrences on the page; where labels overlap ("Họ và tên" inside "Họ và tên cha") the longer wins.
+  func claimedLabels(in text: PageText) -> [(phrase: String, match: PageText.Match)] {
+    // Sorted, never a Set's order: which label claims a word must not depend on hashing (it made reads vary).
+    let phrases = Array(Set(fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })).sorted()
+    let candidates = phrases.flatMap { phrase in text.find(phrase).map { (phrase: phrase, match: $0) } }
+      .sorted { first, second in
+        let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
+        if a != b { return a > b }
+        if first.phrase != second.phrase { return first.phrase < second.phrase }
+        return (first.match.box.y, first.match.box.x) < (second.match.box.y, second.match.box.x)
+      }
+    var used: Set<Int> = []
+    var claimed: [(phrase: String, match: PageText.Match)] = []
+    for candidate in candidates where used.isDisjoint(with: candidate.match.words) {
+      used.formUnion(candidate.match.words)
+      claimed.append(candidate)
+    }
+    return claimed
+  }
+
+  /// The label and anchor phrases of fields outside tables that `text` does not hold (as often as the fields'
+  /// occurrences need).
+  func anchorsMissing(in text: PageText) -> [String] {
+    var missing: [String] = []
+    let claimed = claimedLabels(in: text)
+    for field in fields {
+      if let labels = field.label {
+        let wanted = abs(field.occurrence ?? 1)
+        if claimed.filter({ labels.contains($0.phrase) }).count < wanted { missing.append(labels[0]) }
+      } else if let below = field.below, !text.contains(below) {
+        missing.append(below)
+      }
+    }
+    return missing
   }
 }
 

@@ -4,10 +4,13 @@ public import Foundation
 public struct TemplateSet: Sendable {
   /// The templates, ordered by file name.
   public let templates: [Template]
+  /// The name-syllable lexicon (`lexicons/names.json`), nil when the directory has none.
+  public let names: NameLexicon?
 
   /// Creates a set from templates already loaded (tests).
-  public init(templates: [Template]) {
+  public init(templates: [Template], names: NameLexicon? = nil) {
     self.templates = templates
+    self.names = names
   }
 
   /// Loads and checks every `*.json` file of `directory` (other files, such as README.md, are ignored).
@@ -27,7 +30,7 @@ public struct TemplateSet: Sendable {
       guard seen.insert(template.id).inserted else { throw MappingError.duplicateID(file: name, id: template.id) }
       templates.append(template)
     }
-    return TemplateSet(templates: templates)
+    return TemplateSet(templates: templates, names: try NameLexicon.load(mappings: directory))
   }
 
   /// Loads one template file and checks it (for `hocba mapping check FILE`).

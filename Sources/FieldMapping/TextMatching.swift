@@ -52,11 +52,21 @@ enum TextMatching {
 
   /// Whether two token sequences are the same phrase up to OCR noise (compared without spaces, so a split or
   /// merged word costs nothing).
-  static func same(_ phrase: [String], _ candidate: [String]) -> Bool {
+  static func same(_ phrase: [String], _ candidate: [String]) -> Bool { mismatch(phrase, candidate) != nil }
+
+  /// The edit distance between a phrase and a candidate window, nil when they are not the same phrase. Besides
+  /// the edit budget, every short word of the phrase (one or two letters: "mẹ", "cá", "I") must be in the window,
+  /// so "Họ và tên mẹ" does not match "Họ và tên: Lê": one letter is all that tells those apart.
+  static func mismatch(_ phrase: [String], _ candidate: [String]) -> Int? {
     let expected = phrase.joined()
     let actual = candidate.joined()
-    if expected == actual { return true }
-    return editDistance(expected, actual) <= allowedEdits(length: expected.count)
+    if expected == actual { return 0 }
+    let distance = editDistance(expected, actual)
+    guard distance <= allowedEdits(length: expected.count) else { return nil }
+    for short in phrase where short.count <= 2 {
+      guard candidate.contains(where: { $0 == short || ($0.count > 2 && $0.contains(short)) }) else { return nil }
+    }
+    return distance
   }
 
   /// Normalised distance 0–1 between two keys (0 = identical).
@@ -67,27 +77,32 @@ enum TextMatching {
   }
 
   /// Every window of `tokens` that matches `phrase`: the range of token indices. Windows of n-1…n+1 tokens are
-  /// tried so that a word split or merged by OCR still matches.
+  /// tried so that a word split or merged by OCR still matches; at each start the closest window wins, and a start
+  /// is passed over when the next one matches more closely (a neighbouring word must not join the phrase).
   static func occurrences(of phrase: [String], in tokens: [String]) -> [Range<Int>] {
     guard !phrase.isEmpty, !tokens.isEmpty else { return [] }
+    func best(at start: Int) -> (range: Range<Int>, distance: Int)? {
+      var found: (range: Range<Int>, distance: Int)?
+      for length in [phrase.count, phrase.count - 1, phrase.count + 1] where length >= 1 {
+        let end = start + length
+        guard end <= tokens.count, let distance = mismatch(phrase, Array(tokens[start..<end])) else { continue }
+        if distance < (found?.distance ?? .max) { found = (start..<end, distance) }
+      }
+      return found
+    }
     var found: [Range<Int>] = []
     var start = 0
     while start < tokens.count {
-      var matched: Range<Int>?
-      for length in [phrase.count, phrase.count - 1, phrase.count + 1] where length >= 1 {
-        let end = start + length
-        guard end <= tokens.count else { continue }
-        if same(phrase, Array(tokens[start..<end])) {
-          matched = start..<end
-          break
-        }
-      }
-      if let matched {
-        found.append(matched)
-        start = matched.upperBound
-      } else {
+      guard let here = best(at: start) else {
         start += 1
+        continue
       }
+      if let next = best(at: start + 1), next.distance < here.distance {
+        start += 1
+        continue
+      }
+      found.append(here.range)
+      start = here.range.upperBound
     }
     return found
   }

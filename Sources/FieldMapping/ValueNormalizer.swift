@@ -8,6 +8,7 @@ enum ValueNormalizer {
   static func normalize(_ text: String, type: FieldType, lexicon: [String: String]?) -> String? {
     // Tesseract often gives the look-alike Icelandic eth (Ð U+00D0) for the Vietnamese Đ (U+0110).
     let cleaned = collapse(text.nfc).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ")
+    if type == .subjectList { return lexicon.flatMap { list(cleaned, lexicon: $0) } }
     if let lexicon, let code = lookUp(cleaned, in: lexicon) { return code }
     switch type {
     case .score:
@@ -38,7 +39,7 @@ enum ValueNormalizer {
     case .text, .assessment:
       let value = trimmed(cleaned)
       return value.isEmpty ? nil : value
-    case .level, .passLevel, .conduct, .rank, .sex, .promotion, .award:
+    case .level, .passLevel, .conduct, .rank, .sex, .promotion, .award, .subjectList:
       // Closed vocabularies: only a lexicon entry is a value; anything else goes to review.
       return nil
     }
@@ -55,6 +56,26 @@ enum ValueNormalizer {
     guard !key.isEmpty else { return nil }
     let folded = lexicon.filter { TextMatching.key($0.key) == key }
     return Set(folded.values).count == 1 ? folded.first?.value : nil
+  }
+
+  /// A comma-separated list whose every item is a lexicon entry (by `lookUp`, or within 20 % edits of exactly one
+  /// entry), as the entries' codes joined with ", "; nil when an item is not in the lexicon.
+  static func list(_ text: String, lexicon: [String: String]) -> String? {
+    let items = trimmed(text).split(whereSeparator: { $0 == "," || $0 == ";" }).map { trimmed(String($0)) }
+      .filter { !$0.isEmpty }
+    guard !items.isEmpty else { return nil }
+    var codes: [String] = []
+    for item in items {
+      if let code = lookUp(item, in: lexicon) {
+        codes.append(code)
+        continue
+      }
+      let key = TextMatching.key(item)
+      let close = Set(lexicon.filter { TextMatching.distance(key, TextMatching.key($0.key)) <= 0.2 }.values)
+      guard close.count == 1, let code = close.first else { return nil }
+      codes.append(code)
+    }
+    return codes.joined(separator: ", ")
   }
 
   /// "7,8", "7.8", "10" → "7.8", "10.0"; a stray trailing separator after a full decimal is dropped.

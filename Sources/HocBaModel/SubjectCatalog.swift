@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a subject is assessed: by a score on the 10-point scale, or by comment only (Đ / CĐ).
 public enum AssessmentKind: String, Sendable, Hashable, Codable {
   case scored
@@ -113,6 +115,32 @@ public enum SubjectCatalog {
     return entries.filter {
       $0.regime == regime && $0.band == band && ($0.fromGrade.map { grade >= $0 } ?? true)
     }
+  }
+
+  /// The subject codes of a list of subject names as printed ("Ngữ văn, Công nghệ"), compared without case and
+  /// diacritics; nil when a name is not a subject of the regime and band.
+  public static func codes(forNames list: String, regime: Regime, band: GradeBand) -> [String]? {
+    let names = list.split(whereSeparator: { $0 == "," || $0 == ";" })
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var codes: [String] = []
+    for name in names {
+      let key = folded(name)
+      guard let entry = entries.first(where: { $0.regime == regime && $0.band == band && folded($0.name) == key })
+      else { return nil }
+      codes.append(entry.code)
+    }
+    return codes
+  }
+
+  /// The printed names of subject codes, joined with ", " (the codes themselves where unknown).
+  public static func names(ofCodes codes: [String], regime: Regime, band: GradeBand) -> String {
+    codes.map { definition(code: $0, regime: regime, band: band)?.name ?? $0 }.joined(separator: ", ")
+  }
+
+  private static func folded(_ text: String) -> String {
+    text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+      .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// The definition of a subject code for a regime and band, or nil.

@@ -30,7 +30,11 @@ struct RecordAssembler {
       promotion: year.value("promotion").flatMap(PromotionDecision.init(rawValue:)),
       awards: awards(), homeroomComment: year.value("homeroomComment"),
       homeroomTeacher: year.value("homeroomTeacher"), approval: approval(),
-      corrections: CorrectionNote(count: year.value("corrections.count").flatMap { Int($0) } ?? 0),
+      corrections: CorrectionNote(
+        count: year.value("corrections.count").flatMap { Int($0) } ?? 0,
+        subjectCodes: year.value("corrections.subjects").flatMap { names in
+          GradeBand(grade: grade).flatMap { SubjectCatalog.codes(forNames: names, regime: regimeBand.regime, band: $0) }
+        } ?? []),
       provenance: Provenance(
         digitizationCase: digitizationCase,
         sources: [info, year].map {

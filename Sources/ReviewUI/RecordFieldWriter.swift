@@ -30,7 +30,7 @@ public enum RecordFieldWriter {
   /// Paths kept as evidence only (the year page's copy of the name, the history table, signatures' titles).
   static func isEvidenceOnly(_ path: String) -> Bool {
     path == "header.fullName" || path.hasPrefix("history[") || path == "approval.title"
-      || path == "summary.average.reassessment" || path == "corrections.subjects"
+      || path == "summary.average.reassessment"
   }
 
   /// The record with `path` set to the canonical `value` (nil clears it).
@@ -69,6 +69,10 @@ public enum RecordFieldWriter {
       record.summary = try SummaryWriter.write(
         record.summary, group: parts[1], column: parts[2], value: value, path: path)
     case "absences": record.absences = try parsed { Int($0) }
+    case "corrections" where path == "corrections.subjects":
+      guard let band = GradeBand(grade: record.grade) else { throw .invalidValue(path: path) }
+      record.corrections.subjectCodes =
+        try parsed { SubjectCatalog.codes(forNames: $0, regime: record.regime, band: band) } ?? []
     case "corrections": record.corrections.count = try parsed { Int($0) } ?? 0
     case "promotion": record.promotion = try parsed(PromotionDecision.init(rawValue:))
     case "awards": record.awards = value.map { [$0] } ?? []

@@ -2,6 +2,9 @@
 public protocol OCREngine {
   /// Every word on the page with its box; whitespace-only "words" (table rulings) are left out.
   func recognizePage(_ image: PageImage) throws(CaptureError) -> [OCRWord]
+  /// Every word on the page found by Tesseract's sparse-text segmentation (PSM 11): as much text as possible, in no
+  /// particular order. Form lines that full layout analysis drops are usually found this way.
+  func recognizeSparseWords(_ image: PageImage) throws(CaptureError) -> [OCRWord]
   /// The text inside `region` of `image`, read with `profile`.
   func recognizeRegion(_ image: PageImage, region: PixelRect, profile: RecognitionProfile) throws(CaptureError)
     -> OCRText
@@ -90,6 +93,8 @@ public enum PageSegmentation: String, Sendable, Hashable, Codable {
   case singleLine
   /// One word (PSM 8). Drops decimal commas on score cells; prefer `singleLine`.
   case singleWord
+  /// As much text as possible in no particular order (PSM 11).
+  case sparseText
 }
 
 /// How to read a region: model, segmentation and allowed characters.
@@ -131,4 +136,7 @@ public struct RecognitionProfile: Sendable, Hashable, Codable {
 extension OCREngine {
   /// Engines without state have nothing to forget.
   public func reset() {}
+
+  /// Engines without a sparse mode find nothing more than their page reading.
+  public func recognizeSparseWords(_ image: PageImage) throws(CaptureError) -> [OCRWord] { [] }
 }

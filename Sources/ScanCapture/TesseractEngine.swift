@@ -34,6 +34,15 @@ public final class TesseractEngine: OCREngine {
     return try words(from: api)
   }
 
+  public func recognizeSparseWords(_ image: PageImage) throws(CaptureError) -> [OCRWord] {
+    var profile = pageProfile
+    profile.pageSegmentation = .sparseText
+    let api = try configured(for: profile, image: image)
+    TessBaseAPISetRectangle(api.handle, 0, 0, Int32(image.width), Int32(image.height))
+    try api.recognize(deadlineMilliseconds: Self.milliseconds(pageTimeout))
+    return try words(from: api)
+  }
+
   public func recognizeRegion(_ image: PageImage, region: PixelRect, profile: RecognitionProfile) throws(CaptureError)
     -> OCRText
   {
@@ -103,6 +112,7 @@ public final class TesseractEngine: OCREngine {
     case .singleBlock: PSM_SINGLE_BLOCK
     case .singleLine: PSM_SINGLE_LINE
     case .singleWord: PSM_SINGLE_WORD
+    case .sparseText: PSM_SPARSE_TEXT
     }
   }
 

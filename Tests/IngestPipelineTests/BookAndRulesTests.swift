@@ -93,6 +93,10 @@ import Testing
     var unreadable = Self.field("subjects.toan.firstTerm", "7,8x", confidence: 99)
     unreadable.normalizedValue = nil
     #expect(routing.needsReview(unreadable))
+    // Handwriting is always reviewed, however confident the read; an empty comment cell is normal.
+    #expect(routing.needsReview(Self.field("homeroomComment", "Chăm ngoan", confidence: 97)))
+    #expect(routing.needsReview(Self.field("subjects.toan.comment", "Tiến bộ", confidence: 97)))
+    #expect(!routing.needsReview(Self.field("subjects.toan.comment", "", confidence: 0)))
   }
 
   @Test func namesMatchAcrossCaseAndDiacritics() {

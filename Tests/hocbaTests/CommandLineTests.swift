@@ -30,6 +30,25 @@ import Testing
     #expect(result.stderr.contains("--signing-policy"))
   }
 
+  @Test func mappingCheckAcceptsTheShippedTemplatesAndNamesTheFaultInABrokenOne() throws {
+    let scratch = try Scratch()
+    let shipped = try FileManager.default.contentsOfDirectory(atPath: ImportCommandTests.mappings)
+      .filter { $0.hasSuffix(".json") }.sorted().map { ImportCommandTests.mappings + "/" + $0 }
+    #expect(shipped.count == 4)
+    let good = try CommandRunner.hocba(["mapping", "check"] + shipped, in: scratch.url)
+    #expect(good.status == 0, "\(good.stderr)")
+    #expect(good.stdout.components(separatedBy: "✓").count - 1 == shipped.count)
+    // A template whose field names a profile it does not define: refused, naming the file and the key.
+    let broken = try String(contentsOfFile: shipped[0], encoding: .utf8)
+      .replacingOccurrences(of: "\"profile\": \"date\"", with: "\"profile\": \"ngay-thang\"")
+    try broken.write(toFile: scratch.path("mau-loi.json"), atomically: true, encoding: .utf8)
+    let bad = try CommandRunner.hocba(["mapping", "check", "mau-loi.json", shipped[1]], in: scratch.url)
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("mau-loi.json"))
+    #expect(bad.stderr.contains("profile \"ngay-thang\""))
+    #expect(bad.stdout.contains("✓"), "the other file is still checked")
+  }
+
   @Test func demoCreatesDatabaseExportsValidXMLAndIsIdempotent() throws {
     let scratch = try Scratch()
     let first = try CommandRunner.hocba(["demo"], in: scratch.url)

@@ -1,0 +1,60 @@
+import Foundation
+import HocBaModel
+
+/// Syllables of Vietnamese personal names (`Mappings/lexicons/names.json`), for correcting OCR tone-mark errors
+/// in name fields ("Định Thanh Vy" → "Đinh Thanh Vy", "Đức Quần" → "Đức Quân").
+///
+/// A syllable is changed only when it is not in the lexicon and exactly one lexicon syllable differs from it in
+/// diacritics alone; a field so changed goes to review. A real name is never changed when its syllables are listed.
+public struct NameLexicon: Sendable, Hashable, Decodable {
+  /// Family names: the first syllable of a name is checked against these.
+  public var surnames: [String]
+  /// Middle and given names: every later syllable is checked against these.
+  public var syllables: [String]
+
+  /// The file's place inside a `Mappings/` directory.
+  public static let relativePath = "lexicons/names.json"
+
+  public init(surnames: [String], syllables: [String]) {
+    self.surnames = surnames
+    self.syllables = syllables
+  }
+
+  /// `name` with unlisted syllables replaced by their only listed look-alike, and whether anything changed.
+  public func corrected(_ name: String) -> (name: String, changed: Bool) {
+    let parts = name.split(separator: " ").map { String($0).nfc }
+    guard parts.count >= 2 else { return (name, false) }
+    var changed = false
+    let fixed = parts.enumerated().map { index, part in
+      let listed = index == 0 ? surnameSet : syllableSet
+      guard !listed.contains(part) else { return part }
+      let key = TextMatching.key(part)
+      let alike = Set((index == 0 ? surnames : syllables).map(\.nfc).filter { TextMatching.key($0) == key })
+      guard alike.count == 1, let only = alike.first else { return part }
+      changed = true
+      return only
+    }
+    return (fixed.joined(separator: " "), changed)
+  }
+
+  /// Whether every syllable of `name` is listed (the first among the surnames).
+  public func lists(_ name: String) -> Bool {
+    name.split(separator: " ").map { String($0).nfc }.enumerated().allSatisfy { index, part in
+      (index == 0 ? surnameSet : syllableSet).contains(part)
+    }
+  }
+
+  private var surnameSet: Set<String> { Set(surnames.map(\.nfc)) }
+  private var syllableSet: Set<String> { Set(syllables.map(\.nfc)) }
+
+  /// Loads the lexicon of a `Mappings/` directory; nil when the directory has none.
+  static func load(mappings directory: URL) throws -> NameLexicon? {
+    let file = directory.appendingPathComponent(relativePath)
+    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    do {
+      return try JSONDecoder().decode(NameLexicon.self, from: Data(contentsOf: file))
+    } catch {
+      throw MappingError.unreadable(file: relativePath)
+    }
+  }
+}
