@@ -26,13 +26,17 @@ struct FieldReader<Engine: OCREngine> {
 
   /// Name syllables for correcting tone-mark misreadings in names.
   let names: NameLexicon?
+  /// The page the table rulings are found on: the page before dotted leaders were removed, since a faint rule can
+  /// break into specks that the leader removal would take for a leader.
+  let rulings: PageImage
 
   init(
     template: Template, image: PageImage, engine: Engine, text: PageText, redInk: PageImage? = nil,
-    names: NameLexicon? = nil
+    names: NameLexicon? = nil, rulings: PageImage? = nil
   ) {
     self.template = template
     self.names = names
+    self.rulings = rulings ?? image
     self.redInk = redInk
     self.image = image
     self.engine = engine
@@ -43,7 +47,7 @@ struct FieldReader<Engine: OCREngine> {
   /// The page's ruled tables, detected once.
   mutating func grids() throws -> [TableGrid] {
     if let cachedGrids { return cachedGrids }
-    let found = TableGrid.tables(in: try RulingLines.detect(in: image), resolution: dpi)
+    let found = TableGrid.tables(in: try RulingLines.detect(in: rulings), resolution: dpi)
     cachedGrids = found
     return found
   }
@@ -84,7 +88,7 @@ struct FieldReader<Engine: OCREngine> {
       let bottom = min(box.y + box.height, limit.y + limit.height)
       box = PixelRect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top))
     }
-    guard let profile = template.profiles[target.profile]?.recognition else {
+    guard let spec = template.profiles[target.profile], let profile = spec.recognition else {
       throw MappingError.invalidTemplate(
         file: template.id, keyPath: target.path, problem: .unknownProfile(target.profile))
     }
@@ -110,6 +114,17 @@ struct FieldReader<Engine: OCREngine> {
       // A syllable no name has goes to review; where exactly one listed syllable differs from it only in its
       // marks, that one is proposed.
       value = names.corrected(read).name
+      confidence = min(confidence, Self.disputedConfidence)
+    }
+    if let read = value, !spec.accepts(read) {
+      // A value of the wrong shape ("704" for a class name) is read with the alternate profile; whatever it gives
+      // goes to review.
+      value = nil
+      if let alternate = spec.alternate.flatMap({ template.profiles[$0]?.recognition }) {
+        let second = ValueNormalizer.normalize(
+          try recognize(crop, profile: alternate).text.nfc, type: target.type, lexicon: lexicon)
+        value = second.flatMap { spec.accepts($0) ? $0 : nil }
+      }
       confidence = min(confidence, Self.disputedConfidence)
     }
     if checked, !raw.isEmpty {

@@ -56,7 +56,8 @@ public struct PageMapper: Sendable {
       return .unmatched(reason: UnmatchedReason(.noPageKind(templateID: template.id)))
     }
     var reader = FieldReader(
-      template: template, image: image, engine: engine, text: text, redInk: redInk, names: templates.names)
+      template: template, image: image, engine: engine, text: text, redInk: redInk, names: templates.names,
+      rulings: original)
     var fields = try reader.readFields()
     fields += try reader.readTables()
     return .matched(templateID: "\(template.id)@\(template.version)", kind: kind, fields: fields)

@@ -35,17 +35,18 @@ struct PageText {
     }
   }
 
-  /// This text with the words of another reading of the same page added where this one has no word (their
-  /// centres fall outside every word box here), as further lines after this text's own.
-  func adding(_ other: [OCRWord]) -> PageText {
+  /// This text with the words of another reading of the same page added where this one has no word (their boxes
+  /// touch no word box here, within `gap` pixels), as further lines after this text's own. A second reading of a
+  /// word the first pass has would only duplicate it (and shift table headers).
+  func adding(_ other: [OCRWord], gap: Int = 4) -> PageText {
     let lineBase = (words.map(\.lineIndex).max() ?? -1) + 1
     let blockBase = (words.map(\.blockIndex).max() ?? -1) + 1
     let added = other.filter { word in
-      let cx = word.box.x + word.box.width / 2
-      let cy = word.box.y + word.box.height / 2
+      let box = word.box
       return !words.contains { existing in
-        cx >= existing.box.x && cx < existing.box.x + existing.box.width && cy >= existing.box.y
-          && cy < existing.box.y + existing.box.height
+        let near = existing.box
+        return box.x < near.x + near.width + gap && near.x < box.x + box.width + gap
+          && box.y < near.y + near.height + gap && near.y < box.y + box.height + gap
       }
     }
     .map { word in

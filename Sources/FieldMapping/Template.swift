@@ -1,3 +1,4 @@
+import Foundation
 public import HocBaModel
 import ScanCapture
 
@@ -60,6 +61,17 @@ public struct ProfileSpec: Sendable, Hashable, Decodable {
   public var segmentation: String
   /// The only characters OCR may output.
   public var whitelist: String?
+  /// A regular expression the whole normalised value must match ("^(6|7|8|9|10|11|12)[A-Z][0-9]{0,2}$" for class
+  /// names); a value that does not is read again with `alternate`, and otherwise goes to review.
+  public var pattern: String?
+  /// The profile to read with when the value does not match `pattern`.
+  public var alternate: String?
+
+  /// Whether `value` matches `pattern` (always true without one).
+  func accepts(_ value: String) -> Bool {
+    guard let pattern else { return true }
+    return value.range(of: pattern, options: .regularExpression) != nil
+  }
 
   /// The profile for `OCREngine.recognizeRegion`, or nil for an unknown segmentation name.
   var recognition: RecognitionProfile? {
@@ -93,7 +105,7 @@ extension Template {
   }
 
   /// The label and anchor phrases of fields outside tables that `text` does not hold (as often as the fields'
-  /// occurrences need).
+  /// occurrences need), and the paths of phrase fields none of whose lexicon phrases it holds.
   func anchorsMissing(in text: PageText) -> [String] {
     var missing: [String] = []
     let claimed = claimedLabels(in: text)
@@ -103,6 +115,10 @@ extension Template {
         if claimed.filter({ labels.contains($0.phrase) }).count < wanted { missing.append(labels[0]) }
       } else if let below = field.below, !text.contains(below) {
         missing.append(below)
+      } else if field.phrase != nil, let name = field.lexicon, let phrases = lexicons[name],
+        !phrases.keys.contains(where: text.contains)
+      {
+        missing.append(field.path)
       }
     }
     return missing

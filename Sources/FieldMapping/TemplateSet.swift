@@ -67,8 +67,14 @@ public struct TemplateSet: Sendable {
       .invalidTemplate(file: file, keyPath: path, problem: problem)
     }
     guard template.kind != nil else { throw fail("page", .invalidValue) }
-    for (name, profile) in template.profiles where profile.recognition == nil {
-      throw fail("profiles.\(name).segmentation", .invalidValue)
+    for (name, profile) in template.profiles {
+      if profile.recognition == nil { throw fail("profiles.\(name).segmentation", .invalidValue) }
+      if let pattern = profile.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+        throw fail("profiles.\(name).pattern", .invalidValue)
+      }
+      if let alternate = profile.alternate, template.profiles[alternate]?.recognition == nil {
+        throw fail("profiles.\(name).alternate", .unknownProfile(alternate))
+      }
     }
     func checkNames(_ path: String, profile: String?, lexicon: String?) throws {
       if let profile, template.profiles[profile] == nil { throw fail("\(path).profile", .unknownProfile(profile)) }

@@ -32,7 +32,7 @@ public struct TruthEvaluation: Sendable, Codable {
   public var handwritten = Tally()
   public var byType: [String: Tally] = [:]
   public var byPageKind: [String: Tally] = [:]
-  /// Pages whose kind (or blank / not a học bạ / duplicate) was recognised correctly, out of `pages`.
+  /// Pages whose kind (or blank / not a học bạ / duplicate / damaged file) was recognised correctly, out of `pages`.
   public var pagesClassified = 0
   public var pages = 0
   /// Truth pages with no saved page in the database.
@@ -44,6 +44,8 @@ public struct TruthEvaluation: Sendable, Codable {
     /// The saved pages by file name and page number, built once (the calibration sweep reads it many times).
     let pageIndex: [PageAddress: StoredPage]
     let flagged: Set<FieldKey>
+    /// The file names of quarantined inputs.
+    let quarantined: Set<String>
 
     /// Loads every `*.truth.json` in `truthFolder` and the pages and rule flags saved in `database`.
     public static func load(truthFolder: URL, database: ReviewDatabase) throws -> Corpus {
@@ -54,7 +56,9 @@ public struct TruthEvaluation: Sendable, Codable {
       let index = Dictionary(saved.map { (PageAddress(file: $0.fileName, page: $0.pageNumber), $0) }) { first, _ in
         first
       }
-      return Corpus(truths: truths, pageIndex: index, flagged: try database.flaggedFieldKeys())
+      let quarantined = Set(try database.quarantined().map { URL(fileURLWithPath: $0.path).lastPathComponent })
+      return Corpus(
+        truths: truths, pageIndex: index, flagged: try database.flaggedFieldKeys(), quarantined: quarantined)
     }
   }
 
@@ -70,6 +74,11 @@ public struct TruthEvaluation: Sendable, Codable {
     var result = TruthEvaluation()
     for truth in corpus.truths {
       result.pages += 1
+      if truth.kind == "corrupt" {
+        // A damaged file has no pages: it is reported correctly when it was quarantined.
+        if corpus.quarantined.contains(truth.file) { result.pagesClassified += 1 }
+        continue
+      }
       guard
         let page = corpus.pageIndex[PageAddress(file: truth.file, page: truth.pageIndex + 1)]
       else {

@@ -46,6 +46,11 @@ import Testing
     #expect(info.anchorsMissing(in: parentsOnly).contains("Họ và tên"))
     let withStudent = PageText(words: MatchingTests.words(["Họ và tên: E F", "Họ và tên cha: A B"]))
     #expect(!info.anchorsMissing(in: withStudent).contains("Họ và tên"))
+    // A year page without any promotion phrase is missing one too.
+    let year = try #require(templates.templates.first { $0.id == "year-tt22-thcs" })
+    #expect(year.anchorsMissing(in: withStudent).contains("promotion"))
+    let promoted = PageText(words: MatchingTests.words(["Được lên lớp"]))
+    #expect(!year.anchorsMissing(in: promoted).contains("promotion"))
   }
 
   @Test func nameSyllablesNoNameHasAreReplacedByTheirOnlyLookAlike() throws {
@@ -81,5 +86,32 @@ import Testing
     #expect(
       SubjectCatalog.codes(forNames: "Ngữ văn, Công nghệ", regime: .tt58, band: .thcs) == ["ngu-van", "cong-nghe"])
     #expect(SubjectCatalog.codes(forNames: "Ngữ văn, Bóng đá", regime: .tt58, band: .thcs) == nil)
+  }
+
+  @Test func classNamesOfTheWrongShapeAreReadAgainWithTheAlternateProfile() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    for template in templates.templates {
+      let profile = try #require(template.profiles["className"])
+      #expect(profile.alternate == "text")
+      #expect(profile.accepts("7C4") && profile.accepts("10A1") && profile.accepts("6A"))
+      #expect(!profile.accepts("704"), "the eng model's reading of 7C4")
+      #expect(!profile.accepts("7AA"), "the eng model's reading of 7A4")
+    }
+    let info = try String(
+      contentsOf: TemplateLoadingTests.mappings.appendingPathComponent("info-page.json"), encoding: .utf8)
+    let badPattern = info.replacingOccurrences(of: "\"^(6|7|8|9|10|11|12)[A-Z][0-9]{0,2}$\"", with: "\"^(6|7\"")
+    #expect(
+      throws: MappingError.invalidTemplate(
+        file: "x.json", keyPath: "profiles.className.pattern", problem: .invalidValue)
+    ) {
+      try TemplateSet.parse(Data(badPattern.utf8), file: "x.json")
+    }
+    let badAlternate = info.replacingOccurrences(of: "\"alternate\": \"text\"", with: "\"alternate\": \"chu\"")
+    #expect(
+      throws: MappingError.invalidTemplate(
+        file: "x.json", keyPath: "profiles.className.alternate", problem: .unknownProfile("chu"))
+    ) {
+      try TemplateSet.parse(Data(badAlternate.utf8), file: "x.json")
+    }
   }
 }

@@ -7,7 +7,7 @@ See tools/scangen/README.md for the layouts, the ground-truth format and the kno
 Usage:
     python3 tools/scangen/scangen.py --out DIR --students N --seed S \
         [--dpi 300] [--variation low|normal|high] [--formats png,jpg,tif,pdf] \
-        [--extras blank,other,rot90,rot180,rescan|all]
+        [--extras blank,other,rot90,rot180,rescan,corrupt|all]
 """
 from __future__ import annotations
 
@@ -1428,9 +1428,11 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
             return prng.choice([200, 300, 400])
         return dpi
 
-    def build(pid, kind, st, yr, res, prng_seed, quarter_turns=0, rescan_of=None):
+    def build(pid, kind, st, yr, res, prng_seed, quarter_turns=0, rescan_of=None, dpi=None):
         prng = random.Random(prng_seed)
-        pdpi = page_dpi(prng)
+        chosen = page_dpi(prng)
+        # a book in one multi-page file is scanned in one batch: one resolution for all its pages
+        pdpi = dpi or chosen
         style = choose_style(prng, variation, fonts, hands)
         style["line_px"] = max(1, int(round(style["line_mm"] / 25.4 * pdpi)))
         pg = Page(prng, pdpi, style, fonts, hands)
@@ -1502,20 +1504,21 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
         st = make_student(random.Random(rng.randrange(2 ** 32)), i, arche)
         res_rng = random.Random(rng.randrange(2 ** 32))
         pages = []
+        container = container_for(i)
         pid = f"{st['key']}-p1-info"
         seed_p = rng.randrange(2 ** 32)
         img, truth, pdpi, sp = build(pid, "info", st, None, None, seed_p)
+        book_dpi = pdpi if container in ("tif", "pdf") else None
         pages.append((pid, img, truth, pdpi, sp))
-        rendered_pages[pid] = ("info", st, None, None, seed_p)
+        rendered_pages[pid] = ("info", st, None, None, seed_p, None)
         for k, yr in enumerate(st["years"]):
             res = make_year_results(res_rng, st, yr)
             kind = f"year-{yr['regime'].lower()}-{st['level'].lower()}"
             pid = f"{st['key']}-p{k + 2}-y{yr['start'] + 1}"
             seed_p = rng.randrange(2 ** 32)
-            img, truth, pdpi, sp = build(pid, kind, st, yr, res, seed_p)
+            img, truth, pdpi, sp = build(pid, kind, st, yr, res, seed_p, dpi=book_dpi)
             pages.append((pid, img, truth, pdpi, sp))
-            rendered_pages[pid] = (kind, st, yr, res, seed_p)
-        container = container_for(i)
+            rendered_pages[pid] = (kind, st, yr, res, seed_p, book_dpi)
         manifest["pages"] += write_pages(pages, container, st["key"])
         manifest["students"].append({
             "key": st["key"], "level": st["level"], "archetype": st["archetype"],
@@ -1539,12 +1542,29 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
             if not targets:
                 continue
             src = targets[(n - 1) % len(targets)]
-            kind, st, yr, res, seed_p = rendered_pages[src]
+            kind, st, yr, res, seed_p, book_dpi = rendered_pages[src]
             qt = {"rot90": 1, "rot180": 2, "rescan": 0}[ex]
             img, truth, pdpi, sp = build(xid, kind, st, yr, res, seed_p, quarter_turns=qt,
-                                         rescan_of=src if ex == "rescan" else None)
+                                         rescan_of=src if ex == "rescan" else None, dpi=book_dpi)
             truth["sourcePage"] = src
             entry = write_pages([(xid, img, truth, pdpi, sp)], ext_fmt, xid)
+        elif ex == "corrupt":
+            # a scan cut short in transfer: the first third of a real PNG page
+            img, truth, pdpi, sp = build(xid, "other", None, None, None, xrng.randrange(2 ** 32))
+            entry = write_pages([(xid, img, truth, pdpi, sp)], "png", xid)
+            path = os.path.join(out, entry[0]["file"])
+            with open(path, "rb") as fh:
+                data = fh.read()
+            with open(path, "wb") as fh:
+                fh.write(data[: len(data) // 3])
+            tpath = os.path.join(out, entry[0]["truth"])
+            with open(tpath, encoding="utf-8") as fh:
+                truth = json.load(fh)
+            truth["kind"] = entry[0]["kind"] = "corrupt"
+            truth["fields"] = []
+            with open(tpath, "w", encoding="utf-8") as fh:
+                json.dump(truth, fh, ensure_ascii=False, indent=1)
+                fh.write("\n")
         else:
             raise SystemExit(f"scangen: unknown extra {ex!r}")
         manifest["extras"] += entry
@@ -1586,7 +1606,7 @@ def main(argv=None) -> int:
     KEEP_GRAIN = a.keep_grain
     extras = [e.strip() for e in a.extras.split(",") if e.strip()]
     if extras == ["all"]:
-        extras = ["blank", "other", "rot90", "rot180", "rescan"]
+        extras = ["blank", "other", "rot90", "rot180", "rescan", "corrupt"]
     m = generate(a.out, a.students, a.seed, a.dpi, a.variation, formats, extras)
     print(f"scangen: {len(m['pages'])} pages for {len(m['students'])} students"
           f" (+{len(m['extras'])} extras) in {a.out}")

@@ -145,3 +145,27 @@ def test_roadmap():
     assert not scangen.is_tt22(7, 2021) and scangen.is_tt22(10, 2022)
     assert not scangen.is_tt22(9, 2023) and scangen.is_tt22(12, 2024)
     assert scangen.year_average(Decimal("6.6"), Decimal("6.4")) == Decimal("6.5")
+
+
+def test_corrupt_extra_is_a_truncated_png_and_books_share_one_resolution(tmp_path):
+    out = str(tmp_path)
+    scangen.generate(out, 2, 11, formats=("png", "tif"), extras=("corrupt",), variation="high")
+    m = json.load(open(os.path.join(out, "truth", "manifest.json"), encoding="utf-8"))
+    corrupt = [e for e in m["extras"] if e["kind"] == "corrupt"]
+    assert len(corrupt) == 1
+    path = os.path.join(out, corrupt[0]["file"])
+    with open(path, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(OSError):
+        Image.open(path).load()
+    by_file = {}
+    for p in m["pages"]:
+        by_file.setdefault(p["file"], set()).add(p["dpi"])
+    books = [f for f in by_file if f.endswith(".tif")]
+    assert books, "the run has a multi-page TIFF"
+    for f in books:
+        assert len(by_file[f]) == 1, f"{f} mixes resolutions {by_file[f]}"
+        with Image.open(os.path.join(out, f)) as tif:
+            for frame in range(tif.n_frames):
+                tif.seek(frame)
+                assert round(tif.info["dpi"][0]) == next(iter(by_file[f]))
