@@ -93,19 +93,29 @@ struct BenchCommand: ParsableCommand {
     }
   }
 
-  /// Throughput of two busy threads relative to one: this VM's real parallelism.
+  /// Throughput of two busy threads relative to one: this VM's real parallelism. The loop's results are kept (and
+  /// its seed comes from the process id), so an optimised build cannot drop the work.
   static func busyLoopScaling() -> Double {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var values: [UInt64] = []
+      func add(_ value: UInt64) { lock.withLock { values.append(value) } }
+    }
+    let seed = UInt64(getpid())
     @Sendable func spin() -> UInt64 {
-      var x: UInt64 = 1
+      var x = seed
       for i in 0..<60_000_000 { x = x &* 6_364_136_223_846_793_005 &+ UInt64(i) }
       return x
     }
+    let results = Results()
     let one = DispatchTime.now().uptimeNanoseconds
-    _ = spin()
+    results.add(spin())
     let single = Double(DispatchTime.now().uptimeNanoseconds - one)
     let two = DispatchTime.now().uptimeNanoseconds
-    DispatchQueue.concurrentPerform(iterations: 2) { _ in _ = spin() }
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in results.add(spin()) }
     let double = Double(DispatchTime.now().uptimeNanoseconds - two)
+    // Never true in practice; it makes the three results observable.
+    if results.values.reduce(0, ^) == 0x5EED { Console.error("") }
     return 2 * single / double
   }
 
