@@ -42,7 +42,7 @@ let package = Package(
     // Wrappers around one C library each.
     .target(name: "HocBaCrypto", dependencies: ["COpenSSL"]),
     // XML signatures on record bytes (signing profile): SignedInfo built here, verification with xmlsec.
-    .target(name: "RecordSigning", dependencies: ["HocBaModel", "HocBaCrypto", "CLibXML2", "CXMLSec"]),
+    .target(name: "RecordSigning", dependencies: ["HocBaModel", "HocBaCrypto", "RecordXML", "CLibXML2", "CXMLSec"]),
     .target(
       name: "RecordXML", dependencies: ["HocBaModel", "CLibXML2"],
       resources: [.copy("Resources/hocba-1.0.xsd")]),

@@ -8,16 +8,30 @@ import HocBaModel
 /// diacritics alone; a field so changed goes to review. A real name is never changed when its syllables are listed.
 public struct NameLexicon: Sendable, Hashable, Decodable {
   /// Family names: the first syllable of a name is checked against these.
-  public var surnames: [String]
+  public let surnames: [String]
   /// Middle and given names: every later syllable is checked against these.
-  public var syllables: [String]
+  public let syllables: [String]
+  /// The same lists in NFC, as sets, built once.
+  private let surnameSet: Set<String>
+  private let syllableSet: Set<String>
 
   /// The file's place inside a `Mappings/` directory.
   public static let relativePath = "lexicons/names.json"
 
   public init(surnames: [String], syllables: [String]) {
-    self.surnames = surnames
-    self.syllables = syllables
+    self.surnames = surnames.map(\.nfc)
+    self.syllables = syllables.map(\.nfc)
+    surnameSet = Set(self.surnames)
+    syllableSet = Set(self.syllables)
+  }
+
+  private enum CodingKeys: String, CodingKey { case surnames, syllables }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      surnames: try container.decode([String].self, forKey: .surnames),
+      syllables: try container.decode([String].self, forKey: .syllables))
   }
 
   /// `name` with unlisted syllables replaced by their only listed look-alike, and whether anything changed.
@@ -29,7 +43,7 @@ public struct NameLexicon: Sendable, Hashable, Decodable {
       let listed = index == 0 ? surnameSet : syllableSet
       guard !listed.contains(part) else { return part }
       let key = TextMatching.key(part)
-      let alike = Set((index == 0 ? surnames : syllables).map(\.nfc).filter { TextMatching.key($0) == key })
+      let alike = Set((index == 0 ? surnames : syllables).filter { TextMatching.key($0) == key })
       guard alike.count == 1, let only = alike.first else { return part }
       changed = true
       return only
@@ -43,9 +57,6 @@ public struct NameLexicon: Sendable, Hashable, Decodable {
       (index == 0 ? surnameSet : syllableSet).contains(part)
     }
   }
-
-  private var surnameSet: Set<String> { Set(surnames.map(\.nfc)) }
-  private var syllableSet: Set<String> { Set(syllables.map(\.nfc)) }
 
   /// Loads the lexicon of a `Mappings/` directory; nil when the directory has none.
   static func load(mappings directory: URL) throws -> NameLexicon? {

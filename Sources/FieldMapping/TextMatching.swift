@@ -50,13 +50,10 @@ enum TextMatching {
   /// Edits allowed when matching a phrase key of `length` characters: none below 8, then one per 8.
   static func allowedEdits(length: Int) -> Int { length / 8 }
 
-  /// Whether two token sequences are the same phrase up to OCR noise (compared without spaces, so a split or
-  /// merged word costs nothing).
-  static func same(_ phrase: [String], _ candidate: [String]) -> Bool { mismatch(phrase, candidate) != nil }
-
-  /// The edit distance between a phrase and a candidate window, nil when they are not the same phrase. Besides
-  /// the edit budget, every short word of the phrase (one or two letters: "mẹ", "cá", "I") must be in the window,
-  /// so "Họ và tên mẹ" does not match "Họ và tên: Lê": one letter is all that tells those apart.
+  /// The edit distance between a phrase and a candidate window, compared without spaces (a split or merged word
+  /// costs nothing); nil when they are not the same phrase. Besides the edit budget, every short word of the
+  /// phrase (one or two letters: "mẹ", "cá", "I") must be in the window, so "Họ và tên mẹ" does not match
+  /// "Họ và tên: Lê": one letter is all that tells those apart.
   static func mismatch(_ phrase: [String], _ candidate: [String]) -> Int? {
     let expected = phrase.joined()
     let actual = candidate.joined()

@@ -1,4 +1,5 @@
 internal import CXMLSec
+internal import RecordXML
 
 /// Owns one parsed libxml2 document (`xmlDocPtr`), freed in deinit. Parsing never touches the network, never
 /// substitutes entities and refuses a DTD.
@@ -15,7 +16,7 @@ final class XMLTree {
   static func parse(_ bytes: [UInt8]) throws(SigningError) -> XMLTree {
     silenceLibXML()
     guard bytes.count <= 8 * 1024 * 1024, !bytes.isEmpty else { throw .malformedXML(line: 0) }
-    if prologDeclaresMarkup(bytes) { throw .doctypeForbidden }
+    if XMLPrologCheck.declaresMarkup(bytes) { throw .doctypeForbidden }
     let parsed = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
         xmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", parseOptions)
@@ -125,38 +126,6 @@ final class XMLTree {
   /// The child elements named `localName` in `namespace`.
   static func children(_ node: xmlNodePtr, _ localName: String, in namespace: String) -> [xmlNodePtr] {
     childElements(node).filter { isElement($0, localName, in: namespace) }
-  }
-
-  /// True when the prolog (before the root start tag) holds `<!` markup other than comments.
-  static func prologDeclaresMarkup(_ bytes: [UInt8]) -> Bool {
-    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        index += 1
-        continue
-      }
-      guard byte == UInt8(ascii: "<"), index + 1 < bytes.count else { return false }
-      let next = bytes[index + 1]
-      if next == UInt8(ascii: "?") || bytes[index...].starts(with: Array("<!--".utf8)) {
-        let terminator: [UInt8] = next == UInt8(ascii: "?") ? Array("?>".utf8) : Array("-->".utf8)
-        guard let end = find(terminator, in: bytes, from: index + 2) else { return false }
-        index = end + terminator.count
-      } else {
-        return next == UInt8(ascii: "!")
-      }
-    }
-    return false
-  }
-
-  static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-    var index = start
-    while index <= bytes.count - needle.count {
-      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-      index += 1
-    }
-    return nil
   }
 }
 

@@ -1,3 +1,9 @@
+/// Byte-level checks on untrusted XML before any parser sees it; the signature verifier runs them too.
+public enum XMLPrologCheck {
+  /// True when the prolog holds `<!` markup other than comments (a DOCTYPE, ENTITY…): such input is refused.
+  public static func declaresMarkup(_ bytes: [UInt8]) -> Bool { SecurityChecks.prologHasMarkupDeclaration(bytes) }
+}
+
 /// The checks that run on untrusted input before and right after parsing: size, encoding, no DTD, unique Ids.
 enum SecurityChecks {
   /// The largest file accepted: one school year is a few kilobytes; 8 MB leaves room for many signatures.

@@ -70,9 +70,7 @@ extension ReviewDatabase {
   ) throws(StoreError) {
     let now = Self.timestamp()
     try write("transition", recordID: recordID) { db in
-      guard let raw = try String.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [recordID])
-      else { throw StoreError.notFound(recordID: recordID) }
-      let current = try Self.state(raw, recordID: recordID)
+      let current = try Self.currentState(db, recordID: recordID)
       guard current.canMove(to: next) else {
         throw StoreError.transitionRefused(recordID: recordID, from: current, to: next)
       }
@@ -156,6 +154,13 @@ extension ReviewDatabase {
       throw StoreError.payloadUnreadable(recordID: id)
     }
     return StoredRecord(id: id, state: try state(row.state, recordID: id), record: record, updatedAt: row.updatedAt)
+  }
+
+  /// The stored state of a record, inside a transaction; `notFound` when there is no such record.
+  static func currentState(_ db: Database, recordID: Int64) throws -> RecordState {
+    guard let raw = try String.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [recordID])
+    else { throw StoreError.notFound(recordID: recordID) }
+    return try state(raw, recordID: recordID)
   }
 
   static func state(_ raw: String, recordID: Int64) throws(StoreError) -> RecordState {

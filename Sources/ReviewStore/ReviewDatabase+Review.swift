@@ -177,9 +177,7 @@ extension ReviewDatabase {
     _ recordID: Int64, reviewer: String, token: String, lease: TimeInterval, now: Date = Date()
   ) throws {
     try reviewWrite("claimRecord", recordID: recordID) { db in
-      guard let raw = try String.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [recordID])
-      else { throw StoreError.notFound(recordID: recordID) }
-      let state = try Self.state(raw, recordID: recordID)
+      let state = try Self.currentState(db, recordID: recordID)
       guard state == .imported || state == .inReview else {
         throw ReviewError.notReviewable(recordID: recordID, state: state)
       }

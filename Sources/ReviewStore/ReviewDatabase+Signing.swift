@@ -154,9 +154,7 @@ extension ReviewDatabase {
     recordID: Int64, xml: [UInt8], signatureID: String, certificate: String, seals: Bool, actor: String
   ) throws -> RecordState {
     try signingWrite("storeSignature", recordID: recordID) { db in
-      guard let raw = try String.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [recordID])
-      else { throw StoreError.notFound(recordID: recordID) }
-      var state = try Self.state(raw, recordID: recordID)
+      var state = try Self.currentState(db, recordID: recordID)
       guard state == .approved || state == .signing else {
         throw SigningStoreError.notSignable(recordID: recordID, state: state)
       }

@@ -29,13 +29,13 @@ struct MappingCheckCommand: ParsableCommand {
     for path in files {
       do {
         let template = try TemplateSet.check(file: URL(fileURLWithPath: path))
-        let tableFields = template.tables.count
+        let tables = template.tables.count
         Console.output(
           language.pick(
             "✓ \(path): mẫu \(template.id) v\(template.version), trang \(template.page), "
-              + "\(template.fields.count) trường ngoài bảng, \(tableFields) bảng.",
+              + "\(template.fields.count) trường ngoài bảng, \(tables) bảng.",
             "✓ \(path): template \(template.id) v\(template.version), page \(template.page), "
-              + "\(template.fields.count) fields outside tables, \(tableFields) tables."))
+              + "\(template.fields.count) fields outside tables, \(tables) tables."))
       } catch let error as any HocBaError {
         Console.error("✗ " + error.message(in: language))
         firstFailure = firstFailure ?? ExitCodes.code(for: error.kind)
