@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs what hocba needs on Debian 12: the packages in scripts/debian-packages.txt (only those missing),
-# then resolves the Swift packages. Safe to run again; used by the README, .ci/run and developers alike.
+# Installs what hocba needs on Debian 12: the packages in scripts/debian-packages.txt (only those missing), the
+# Python test tools of requirements-test.txt into ./.venv (only those missing), then resolves the Swift packages.
+# Ends with one short block saying what it installed and what was already there. Running it twice installs nothing
+# the second time. Used by the README, scripts/test.sh (so .ci/run) and developers alike.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+english=false
+case "${HOCBA_LANG:-${LANG:-}}" in en*) english=true ;; esac
+say() { if $english; then echo "$2"; else echo "$1"; fi; }
+
+# Debian packages.
 mapfile -t wanted < <(sed -e 's/#.*//' "$root/scripts/debian-packages.txt" | awk 'NF { print $1 }')
 missing=()
 for package in "${wanted[@]}"; do
@@ -11,20 +18,46 @@ for package in "${wanted[@]}"; do
     missing+=("$package")
   fi
 done
-
 if ((${#missing[@]} > 0)); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "hocba setup: cài đặt ${missing[*]}" >&2
+  say "hocba setup: đang cài ${#missing[@]} gói Debian…" "hocba setup: installing ${#missing[@]} Debian packages…" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-else
-  echo "hocba setup: các gói Debian đã đủ" >&2
 fi
 
-if [ -f "$root/requirements-test.txt" ] && grep -q '^[a-zA-Z]' "$root/requirements-test.txt"; then
-  python3 -m pip install --quiet --disable-pip-version-check -r "$root/requirements-test.txt"
+# Python test tools, in a virtual environment of the project's own (Debian's python3 refuses system-wide pip
+# installs, PEP 668; a venv also proves requirements-test.txt is complete).
+venv="$root/.venv"
+if [ ! -x "$venv/bin/python3" ]; then
+  python3 -m venv "$venv"
+fi
+installed_python=$("$venv/bin/python3" -m pip freeze --disable-pip-version-check 2>/dev/null | tr 'A-Z_' 'a-z-')
+python_missing=()
+python_present=0
+while read -r requirement; do
+  requirement=${requirement%%#*}
+  requirement=$(echo "$requirement" | tr -d '[:space:]')
+  [ -z "$requirement" ] && continue
+  if grep -qxF "$(echo "$requirement" | tr 'A-Z_' 'a-z-')" <<<"$installed_python"; then
+    python_present=$((python_present + 1))
+  else
+    python_missing+=("$requirement")
+  fi
+done <"$root/requirements-test.txt"
+if ((${#python_missing[@]} > 0)); then
+  "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check "${python_missing[@]}"
 fi
 
 cd "$root"
 swift package resolve >/dev/null
+
+list() { if (($# > 0)); then echo " ($*)"; fi; }
+{
+  say "hocba setup:" "hocba setup:"
+  say "  gói Debian:        cài mới ${#missing[@]}$(list "${missing[@]}"); đã có $((${#wanted[@]} - ${#missing[@]}))" \
+    "  Debian packages:   installed ${#missing[@]}$(list "${missing[@]}"); already there $((${#wanted[@]} - ${#missing[@]}))"
+  say "  công cụ Python:    cài mới ${#python_missing[@]}$(list "${python_missing[@]}"); đã có $python_present (trong .venv)" \
+    "  Python test tools: installed ${#python_missing[@]}$(list "${python_missing[@]}"); already there $python_present (in .venv)"
+  say "  gói Swift:         đã sẵn sàng (Package.swift)" "  Swift packages:    resolved (Package.swift)"
+} >&2

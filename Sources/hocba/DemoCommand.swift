@@ -42,16 +42,39 @@ struct DemoCommand: ParsableCommand {
       } else {
         try addSampleRecords(database, actor: actor, language: language)
       }
+      Console.message(
+        language.pick(
+          "Đang xuất hồ sơ ra XML và kiểm tra theo XSD…", "Exporting the records as XML, checked against the XSD…"))
       let result = try XMLExporter(directory: URL(fileURLWithPath: out)).write(try database.records())
       Console.message(
         language.pick(
           "Đã xuất \(result.written.count) tệp XML (đều hợp lệ theo XSD) vào \(out):",
           "Exported \(result.written.count) XML files (all valid against the XSD) to \(out):"))
       for url in result.written { Console.output(url.path) }
-      for line in StatusReport(summary: try database.statusSummary()).lines(in: language) { Console.output(line) }
+      let summary = try database.statusSummary()
+      for line in StatusReport(summary: summary).lines(in: language) { Console.output(line) }
       try result.reportRefusals(in: language)
+      for line in nextSteps(summary: summary, language: language) { Console.message(line) }
       if problems { throw ExitCode(ExitCodes.completedWithProblems) }
     }
+  }
+
+  /// What to do after the demo: where the XML went, and the review station for the fields awaiting review.
+  private func nextSteps(summary: StatusSummary, language: Language) -> [String] {
+    let database = global.db.map { " --db \($0)" } ?? ""
+    return [
+      language.pick("Bước tiếp theo:", "Next steps:"),
+      language.pick(
+        "  • Tệp XML đã ở \(out)/ (một tệp cho mỗi hồ sơ, mở được bằng mọi trình xem XML).",
+        "  • The XML files are in \(out)/ (one file per record, readable in any XML viewer)."),
+      language.pick(
+        "  • \(summary.fieldsAwaitingReview) trường chờ rà soát: swift run hocba review\(database) --reviewer \"Tên của bạn\"",
+        "  • \(summary.fieldsAwaitingReview) fields await review: swift run hocba review\(database) --reviewer \"Your name\""
+      ),
+      language.pick(
+        "  • Xem lại trạng thái bất cứ lúc nào: swift run hocba status\(database)",
+        "  • The status at any time: swift run hocba status\(database)"),
+    ]
   }
 
   /// Without a scan folder, fills the database with the synthetic typed records instead.

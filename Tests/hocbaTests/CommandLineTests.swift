@@ -58,6 +58,13 @@ import Testing
       $0.hasSuffix(".xml")
     }
     #expect(files.count == 3)
+    // It ends with what to do next: where the XML went and the review station, with the real count.
+    #expect(first.stderr.contains("Bước tiếp theo:"))
+    #expect(first.stderr.contains("Tệp XML đã ở out/xml/"))
+    #expect(first.stderr.contains("hocba review"))
+    let english = try CommandRunner.hocba(["demo", "--lang", "en"], in: scratch.url)
+    #expect(english.stderr.contains("Next steps:"))
+    #expect(english.stderr.contains("fields await review: swift run hocba review"))
     let second = try CommandRunner.hocba(["demo"], in: scratch.url)
     #expect(second.status == 0)
     #expect(second.stderr.contains("3 hồ sơ đã có"))
