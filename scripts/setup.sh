@@ -22,8 +22,15 @@ if ((${#missing[@]} > 0)); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   say "hocba setup: đang cài ${#missing[@]} gói Debian…" "hocba setup: installing ${#missing[@]} Debian packages…" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log=$(mktemp)
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    say "hocba setup: cài gói Debian thất bại (xem trên); kiểm tra mạng và quyền sudo rồi chạy lại." \
+      "hocba setup: installing Debian packages failed (see above); check the network and sudo, then run again." >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 # Python test tools, in a virtual environment of the project's own (Debian's python3 refuses system-wide pip
@@ -50,7 +57,11 @@ if ((${#python_missing[@]} > 0)); then
 fi
 
 cd "$root"
-swift package resolve >/dev/null
+if ! resolved=$(swift package resolve 2>&1); then
+  echo "$resolved" >&2
+  say "hocba setup: không tải được gói Swift (xem trên)." "hocba setup: the Swift packages could not be resolved (see above)." >&2
+  exit 1
+fi
 
 list() { if (($# > 0)); then echo " ($*)"; fi; }
 {
