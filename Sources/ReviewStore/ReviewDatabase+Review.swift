@@ -14,9 +14,23 @@ public enum ReviewError: HocBaError, Equatable {
   case approvalBlocked(recordID: Int64, pendingFields: Int, openErrors: Int)
   /// The record has no field with this path.
   case noSuchField(recordID: Int64, path: String)
+  /// The record is past review (reviewed, approved, signing, sealed): its fields cannot be written.
+  case notWritable(recordID: Int64, state: RecordState)
+  /// The writer's own claim expired (its process stalled past the lease): nothing was stored.
+  case claimLost(recordID: Int64)
+  /// Only a reviewed or approved record can be reopened for review.
+  case notReopenable(recordID: Int64, state: RecordState)
+  /// Reopening a record or acknowledging an error needs a reason.
+  case reasonMissing
 
-  /// Claims and stale values are refusals; a missing field is not found.
-  public var kind: ErrorKind { if case .noSuchField = self { .notFound } else { .refused } }
+  /// Claims and stale values are refusals; a missing field is not found; a missing reason is bad input.
+  public var kind: ErrorKind {
+    switch self {
+    case .noSuchField: .notFound
+    case .reasonMissing: .invalidInput
+    default: .refused
+    }
+  }
 
   /// What happened and what to do.
   public func message(in language: Language) -> String {
@@ -41,6 +55,30 @@ public enum ReviewError: HocBaError, Equatable {
       language.pick(
         "Hồ sơ #\(id) không có ô “\(path)”: xem danh sách bằng \"hocba fields --record \(id)\".",
         "Record #\(id) has no field “\(path)”: list them with \"hocba fields --record \(id)\".")
+    case .notWritable(let id, let state) where state == .reviewed || state == .approved:
+      language.pick(
+        "Hồ sơ #\(id) đã ở trạng thái “\(state.label(in: language))” nên không sửa được; không có gì được lưu. "
+          + "Nếu thật sự cần sửa, mở lại: hocba reopen \(id) --reason \"…\" (ghi nhật ký).",
+        "Record #\(id) is “\(state.label(in: language))” and cannot be changed; nothing was stored. "
+          + "To change it, reopen it: hocba reopen \(id) --reason \"…\" (audited).")
+    case .notWritable(let id, let state):
+      language.pick(
+        "Hồ sơ #\(id) đang ở trạng thái “\(state.label(in: language))” nên không sửa được; không có gì được lưu. "
+          + "Hồ sơ đã ký chỉ đính chính bằng hocba correct \(id) --reason \"…\".",
+        "Record #\(id) is “\(state.label(in: language))” and cannot be changed; nothing was stored. "
+          + "A signed record is corrected with hocba correct \(id) --reason \"…\".")
+    case .claimLost(let id):
+      language.pick(
+        "Quyền giữ hồ sơ #\(id) của bạn đã hết hạn (chương trình dừng quá lâu): thay đổi này KHÔNG được lưu. "
+          + "Mở lại hồ sơ để tiếp tục.",
+        "Your claim on record #\(id) expired (the program stalled too long): this change was NOT stored. "
+          + "Open the record again to continue.")
+    case .notReopenable(let id, let state):
+      language.pick(
+        "Hồ sơ #\(id) đang ở trạng thái “\(state.label(in: language))”: chỉ mở lại được hồ sơ đã rà soát hoặc đã phê duyệt.",
+        "Record #\(id) is “\(state.label(in: language))”: only a reviewed or approved record can be reopened.")
+    case .reasonMissing:
+      language.pick("Cần ghi lý do (không được để trống).", "A reason is required (it cannot be empty).")
     }
   }
 }

@@ -47,7 +47,8 @@ extension ReviewDatabase {
     }
   }
 
-  /// Stores a reviewer's decision if the field is still at the version read and nobody else holds the record.
+  /// Stores a reviewer's decision if the record is still under review, the writer's claim (if it works with one)
+  /// is live, nobody else holds the record and the field is still at the version read; all checked in the write.
   ///
   /// A changed value is also written into the record's content through `patch` (path, value → record), in the
   /// same transaction. The audit row keeps who, when, the old and new value and status, the reason, the
@@ -64,12 +65,7 @@ extension ReviewDatabase {
           arguments: [update.fieldID, recordID])
       else { throw StoreError.fieldNotFound(fieldID: update.fieldID) }
       let path: String = field["path"]
-      if let holder = try Row.fetchOne(
-        db, sql: "SELECT reviewer, token FROM claim WHERE record_id = ? AND expires_at > ?",
-        arguments: [recordID, Self.timestamp(now)]), holder["token"] as String? != claimToken
-      {
-        throw ReviewError.claimedByOther(recordID: recordID, reviewer: holder["reviewer"])
-      }
+      try requireWritable(db, recordID: recordID, claimToken: claimToken, now: now)
       guard field["version"] as Int == update.expectedVersion else {
         throw ReviewError.staleField(recordID: recordID, path: path)
       }
@@ -102,7 +98,12 @@ extension ReviewDatabase {
 
   /// Accepts an error finding with the reviewer's reason, so that it no longer blocks approval.
   public func acknowledgeFinding(_ findingID: Int64, recordID: Int64, reason: String, actor: String) throws {
+    guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ReviewError.reasonMissing }
     try reviewWrite("acknowledgeFinding", recordID: recordID) { db in
+      let state = try Self.currentState(db, recordID: recordID)
+      guard Self.writableStates.contains(state) else {
+        throw ReviewError.notWritable(recordID: recordID, state: state)
+      }
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO finding_ack (finding_id, actor, reason, at)
@@ -126,10 +127,14 @@ extension ReviewDatabase {
             (SELECT count(*) FROM finding x WHERE x.record_id = :id AND x.severity = 'error'
               AND NOT EXISTS (SELECT 1 FROM finding_ack a WHERE a.finding_id = x.id)) AS errors,
             (SELECT reviewer FROM claim WHERE record_id = :id AND expires_at > :now AND token IS NOT :token) AS other,
+            (SELECT count(*) FROM claim WHERE record_id = :id AND expires_at > :now AND token IS :token) AS mine,
             (SELECT state FROM record WHERE id = :id) AS state
           """, arguments: ["id": recordID, "now": Self.timestamp(), "token": claimToken])
       guard let counts, let raw: String = counts["state"] else { throw StoreError.notFound(recordID: recordID) }
       if let other: String = counts["other"] { throw ReviewError.claimedByOther(recordID: recordID, reviewer: other) }
+      if claimToken != nil, counts["mine"] as Int == 0, ["imported", "in_review"].contains(raw) {
+        throw ReviewError.claimLost(recordID: recordID)
+      }
       let pending: Int = counts["pending"]
       let errors: Int = counts["errors"]
       guard pending == 0, errors == 0 else {

@@ -15,7 +15,8 @@ struct HocBa: ParsableCommand {
       ExportCommand.self, ImportXMLCommand.self,
       StaffCommand.self, AuditCommand.self,
       SignCommand.self, VerifyCommand.self, TrustCommand.self, CorrectCommand.self,
-      ReviewCommand.self, FieldsCommand.self, SetCommand.self, ApproveCommand.self, MappingCommand.self,
+      ReviewCommand.self, FieldsCommand.self, SetCommand.self, ApproveCommand.self, ReopenCommand.self,
+      MappingCommand.self,
     ])
 
   /// Sets up the process environment, then parses the arguments and runs the subcommand.
