@@ -35,20 +35,3 @@ public enum ImportError: HocBaError {
     }
   }
 }
-
-/// Reads a whole input file, refusing what is not a regular file.
-enum FileReading {
-  static func contents(of url: URL) throws -> [UInt8] {
-    let path = url.path
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      // stat fails on a symlink loop (ELOOP) and on a missing target.
-      throw errno == ELOOP ? ImportError.notRegularFile(path: path) : ImportError.unreadable(path: path)
-    }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { throw ImportError.notRegularFile(path: path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path: path) }
-    defer { try? handle.close() }
-    guard let data = try? handle.readToEnd() else { return [] }
-    return Array(data)
-  }
-}

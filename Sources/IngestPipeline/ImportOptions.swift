@@ -50,6 +50,8 @@ public struct ImportSummary: Sendable {
   public var pagesAlreadyImported = 0
   /// Files set aside, with the error that explains why.
   public var quarantined: [QuarantinedFile] = []
+  /// Multi-page files with pages that could not be read: the readable pages were imported, the file is incomplete.
+  public var incompleteFiles: [QuarantinedFile] = []
   public var blankPages = 0
   /// Pages no template matched, with the reason.
   public var unmatchedPages: [String] = []
@@ -68,9 +70,11 @@ public struct ImportSummary: Sendable {
 
   public init() {}
 
-  /// True when something needs a person's attention (quarantine, unmatched, failed or ungrouped pages).
+  /// True when something needs a person's attention (quarantine, incomplete files, unmatched, failed or ungrouped
+  /// pages).
   public var hasProblems: Bool {
-    !quarantined.isEmpty || !unmatchedPages.isEmpty || failedPages > 0 || !ungroupedPages.isEmpty
+    !quarantined.isEmpty || !incompleteFiles.isEmpty || !unmatchedPages.isEmpty || failedPages > 0
+      || !ungroupedPages.isEmpty
   }
 }
 

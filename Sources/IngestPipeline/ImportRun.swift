@@ -58,14 +58,13 @@ public final class ImportRun: @unchecked Sendable {
     var plan: [PlannedFile] = []
     var seen: Set<String> = []
     for url in files {
-      let bytes: [UInt8]
+      let sha: String
       do {
-        bytes = try FileReading.contents(of: url)
-      } catch let error as any HocBaError {
+        sha = try PageLoader.fingerprint(url)  // size and type checked before reading; read in fixed chunks
+      } catch {
         try setAside(url: url, sha256: nil, error: error)
         continue
       }
-      let sha = SHA256.hex(bytes)
       guard seen.insert(sha).inserted else {
         summary.duplicatePages += 1
         continue
@@ -106,15 +105,18 @@ public final class ImportRun: @unchecked Sendable {
   }
 
   private func importFile(_ file: PlannedFile, worker: PageWorker) throws {
-    let pages: [LoadedPage]
+    let scan: LoadedScan
     do {
-      pages = try PageLoader.load(file.url)
+      scan = try PageLoader.loadScan(file.url, expectedSHA256: file.sha256)  // decodes the bytes it hashed
     } catch {
       try synchronized { try setAside(url: file.url, sha256: file.sha256, error: error) }
       return
     }
+    let pages = scan.pages
+    let fileName = file.url.lastPathComponent
+    try database.replaceIncompleteScans(fileName: fileName, keeping: file.sha256, actor: options.actor)
     let registration = try database.registerScan(
-      sha256: file.sha256, fileName: file.url.lastPathComponent, pageCount: pages.count, actor: options.actor)
+      sha256: file.sha256, fileName: fileName, pageCount: scan.declaredPageCount, actor: options.actor)
     let saved = try database.scanProgress(sha256: file.sha256)?.savedPages ?? []
     synchronized { pagesTotal += pages.count - 1 }
     for page in pages {
@@ -129,7 +131,12 @@ public final class ImportRun: @unchecked Sendable {
         progress?.pageFinished(done: pagesDone, total: pagesTotal)
       }
     }
-    try database.completeScan(id: registration.id, actor: options.actor)
+    if let problem = scan.problem {
+      // Readable pages are kept; the scan stays incomplete, so a rerun reports it again until it is rescanned.
+      synchronized { summary.incompleteFiles.append(QuarantinedFile(path: file.url.path, error: problem)) }
+    } else {
+      try database.completeScan(id: registration.id, actor: options.actor)
+    }
   }
 
   private func count(_ evidence: PageEvidence, file: PlannedFile) {

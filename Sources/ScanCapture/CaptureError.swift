@@ -38,6 +38,11 @@ public enum CaptureError: HocBaError, Equatable, Hashable {
   case regionOutsideImage(region: PixelRect, width: Int, height: Int)
   /// A Leptonica or Tesseract call failed unexpectedly; `operation` names the call.
   case libraryFailure(operation: String)
+  /// The file changed while it was being read (its size or content differs from what was hashed).
+  case fileChanged(file: String)
+  /// Some pages of a multi-page file could not be read; the readable ones (`keptPages`) were kept.
+  /// `pageCount` is the number of pages the file declares, nil when the file is cut before its page list ends.
+  case incompleteFile(file: String, damagedPages: [Int], pageCount: Int?, keptPages: Int)
 
   /// The failure category that decides the exit code.
   public var kind: ErrorKind {
@@ -127,11 +132,31 @@ public enum CaptureError: HocBaError, Equatable, Hashable {
         "Lỗi nội bộ: vùng \(region.x),\(region.y) \(region.width)×\(region.height) nằm ngoài ảnh \(width)×\(height). Hãy báo lỗi này.",
         "Internal error: region \(region.x),\(region.y) \(region.width)×\(region.height) lies outside the \(width)×\(height) image. Please report this."
       )
+    case .fileChanged(let file):
+      return language.pick(
+        "Tệp \(file) thay đổi trong lúc đang đọc. Chờ máy quét ghi xong rồi chạy lại lệnh nhập.",
+        "\(file) changed while it was being read. Wait until the scanner has finished writing, then import again.")
+    case .incompleteFile(let file, let damaged, let count, let kept):
+      return language.pick(
+        "Tệp \(file): \(Self.damagedText(damaged, count: count, vi: true)) hỏng: quét lại tệp này "
+          + "(đã giữ \(kept) trang đọc được; tệp quét lại cùng tên sẽ thay thế).",
+        "\(file): \(Self.damagedText(damaged, count: count, vi: false)) damaged: rescan this file "
+          + "(\(kept) readable pages kept; a rescanned file with the same name replaces it).")
     case .libraryFailure(let operation):
       return language.pick(
         "Lỗi nội bộ khi xử lý ảnh (\(operation)). Hãy báo lỗi này kèm phiên bản hocba.",
         "Internal error while processing the image (\(operation)). Please report this with the hocba version.")
     }
+  }
+
+  /// "trang 2/3" or "trang 2, 3/3"; "trang 2 trở đi" when the file is cut before its page list ends.
+  private static func damagedText(_ pages: [Int], count: Int?, vi: Bool) -> String {
+    let list = pages.map(String.init).joined(separator: ", ")
+    let word = vi ? "trang" : (pages.count > 1 ? "pages" : "page")
+    guard let count else {
+      return vi ? "trang \(list) trở đi (tệp bị cắt cụt)" : "\(word) \(list) onwards (the file is truncated)"
+    }
+    return "\(word) \(list)/\(count)"
   }
 
   private static func pageText(_ page: Int?, vi: Bool) -> String {

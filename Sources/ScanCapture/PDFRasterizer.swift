@@ -1,24 +1,16 @@
 import Foundation
 
 /// Rasterises a PDF with poppler's command-line tools: `pdfinfo` for the page count, sizes and encryption,
-/// then `pdftoppm -r 300 -png` into a temporary folder that is always removed. Pages without colour are kept as
+/// then `pdftoppm -r 300 -png` on a private copy of the hashed bytes, into a temporary folder that is always removed. Pages without colour are kept as
 /// 8-bit grey; pages with colour (red corrections, seals) stay RGB so that the red ink can be split off.
 struct PDFRasterizer {
   let file: String
-  let path: String
   let limits: LoadLimits
 
   /// Every page at `PageLoader.pdfResolution` dpi: 8-bit grey, or 32-bit RGB when the page has colour.
-  func pages() throws(CaptureError) -> [LoadedPage] {
-    let sizes = try pageSizes()
-    let dpi = Double(PageLoader.pdfResolution)
-    for (index, size) in sizes.enumerated() {
-      let width = Int((size.width / 72 * dpi).rounded(.up))
-      let height = Int((size.height / 72 * dpi).rounded(.up))
-      guard limits.allows(width: width, height: height) else {
-        throw .imageTooLarge(file: file, page: index + 1, width: width, height: height)
-      }
-    }
+  /// `bytes` (the file as hashed) is what poppler reads, from a private copy. Pages poppler cannot render are
+  /// named in the returned `incompleteFile` problem when at least one page could be read.
+  func pages(_ bytes: [UInt8]) throws(CaptureError) -> ([LoadedPage], CaptureError?) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hocba-pdf-\(UUID().uuidString)")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
@@ -26,33 +18,51 @@ struct PDFRasterizer {
       throw .unreadable(file: folder.path, reason: "cannot create a temporary folder")
     }
     defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("input.pdf")
+    guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes)) else {
+      throw .unreadable(file: folder.path, reason: "cannot write a temporary copy")
+    }
+    let sizes = try pageSizes(copy.path)
+    let dpi = Double(PageLoader.pdfResolution)
+    for (index, size) in sizes.enumerated() {
+      let width = Int((size.width / 72 * dpi).rounded(.up))
+      let height = Int((size.height / 72 * dpi).rounded(.up))
+      try PageLoader.check(width: width, height: height, name: file, page: index + 1, limits: limits)
+    }
     let result = try run(
-      "pdftoppm", ["-r", String(PageLoader.pdfResolution), "-png", path, folder.appendingPathComponent("p").path])
-    guard result.status == 0 else { throw classify(result.errorText) }
+      "pdftoppm", ["-r", String(PageLoader.pdfResolution), "-png", copy.path, folder.appendingPathComponent("p").path])
     // pdftoppm names pages p-1.png … or p-01.png … depending on the page count.
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     let numbered = names.compactMap { name -> (Int, String)? in
       guard name.hasPrefix("p-"), name.hasSuffix(".png"), let n = Int(name.dropFirst(2).dropLast(4)) else { return nil }
       return (n, name)
     }.sorted { $0.0 < $1.0 }
-    guard numbered.count == sizes.count else {
-      throw .pdfRenderFailed(file: file, page: nil, detail: "pdftoppm wrote \(numbered.count) of \(sizes.count) pages")
-    }
+    guard result.status == 0 || !numbered.isEmpty else { throw classify(result.errorText) }
     var pages: [LoadedPage] = []
-    for (number, name) in numbered {
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-        throw .pdfRenderFailed(file: file, page: number, detail: "rasterised page missing")
+    var damaged: [Int] = []
+    for number in 1...sizes.count {
+      guard let name = numbered.first(where: { $0.0 == number })?.1,
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+        var image = try? PageLoader.decodeSingle(Array(data), name: file, page: number, limits: limits)
+      else {
+        damaged.append(number)
+        continue
       }
-      var image = try PageLoader.decodeSingle(Array(data), name: file, page: number, limits: limits)
       if image.depth != 8 && !image.hasColour { image = try image.grey8() }
       if image.resolution == 0 { image.setResolution(PageLoader.pdfResolution) }
       pages.append(LoadedPage(image: image, pageNumber: number))
     }
-    return pages
+    guard !damaged.isEmpty else { return (pages, nil) }
+    guard !pages.isEmpty else {
+      throw .pdfRenderFailed(file: file, page: nil, detail: "pdftoppm wrote 0 of \(sizes.count) pages")
+    }
+    return (
+      pages, .incompleteFile(file: file, damagedPages: damaged, pageCount: sizes.count, keptPages: pages.count)
+    )
   }
 
   /// Page sizes in points from `pdfinfo -f 1 -l N`.
-  private func pageSizes() throws(CaptureError) -> [(width: Double, height: Double)] {
+  private func pageSizes(_ path: String) throws(CaptureError) -> [(width: Double, height: Double)] {
     let summary = try run("pdfinfo", [path])
     guard summary.status == 0 else { throw classify(summary.errorText) }
     guard let countLine = summary.output.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),

@@ -43,22 +43,65 @@ public enum PageLoader {
   /// The resolution PDFs are rasterised at.
   public static let pdfResolution = 300
 
-  /// Decodes every page of the file at `url`, refusing oversized images from their headers.
+  /// Decodes every page of the file at `url`, refusing oversized images from their headers; any unreadable page
+  /// is an error (use `loadScan` to keep the readable pages of a damaged multi-page file).
   public static func load(_ url: URL, limits: LoadLimits = .default) throws(CaptureError) -> [LoadedPage] {
+    let scan = try loadScan(url, limits: limits)
+    if let problem = scan.problem { throw problem }
+    return scan.pages
+  }
+
+  /// The SHA-256 of the file at `url`, read in fixed-size chunks after its type and size were checked with
+  /// `fstat`: a file over the byte limit is refused before a single byte is read.
+  public static func fingerprint(_ url: URL, limits: LoadLimits = .default) throws(CaptureError) -> String {
+    try FileInspector.hashRegularFile(url, maximumBytes: limits.maximumFileBytes)
+  }
+
+  /// Reads the file once, hashing the bytes it decodes; throws `fileChanged` when they differ from
+  /// `expectedSHA256`. Pages of a multi-page file that cannot be read are named in `problem`; the others are kept.
+  /// Throws when no page at all can be read.
+  public static func loadScan(_ url: URL, limits: LoadLimits = .default, expectedSHA256: String? = nil)
+    throws(CaptureError) -> LoadedScan
+  {
     _ = leptonicaSetup
     let name = url.path
-    let (bytes, path) = try FileInspector.readRegularFile(url, maximumBytes: limits.maximumFileBytes)
+    let (bytes, _, sha256) = try FileInspector.readRegularFile(url, maximumBytes: limits.maximumFileBytes) {
+      (head: [UInt8]) throws(CaptureError) in try checkHead(head, name: name, limits: limits)
+    }
+    if let expectedSHA256, expectedSHA256 != sha256 { throw .fileChanged(file: name) }
     if bytes.starts(with: Array("%PDF-".utf8)) {
-      return try PDFRasterizer(file: name, path: path, limits: limits).pages()
+      let (pages, problem) = try PDFRasterizer(file: name, limits: limits).pages(bytes)
+      return LoadedScan(pages: pages, sha256: sha256, problem: problem)
     }
     switch detectFormat(bytes) {
     case .png, .jpeg:
       let image = try decodeSingle(bytes, name: name, page: nil, limits: limits)
-      return [LoadedPage(image: image, pageNumber: 1)]
+      return LoadedScan(pages: [LoadedPage(image: image, pageNumber: 1)], sha256: sha256, problem: nil)
     case .tiff:
-      return try decodeTIFF(bytes, name: name, limits: limits)
+      let (pages, problem) = try decodeTIFF(bytes, name: name, limits: limits)
+      return LoadedScan(pages: pages, sha256: sha256, problem: problem)
     case nil:
       throw .unsupportedFormat(file: name)
+    }
+  }
+
+  /// Refuses from the first bytes what would be refused anyway (unknown format, a PNG header over the limits),
+  /// before the rest of the file is read into memory.
+  static func checkHead(_ head: [UInt8], name: String, limits: LoadLimits) throws(CaptureError) {
+    if head.starts(with: Array("%PDF-".utf8)) { return }
+    let format = detectFormat(head)
+    guard let format else { throw .unsupportedFormat(file: name) }
+    if format == .png {
+      let (width, height) = try pngSize(head, name: name, page: nil)
+      try check(width: width, height: height, name: name, page: nil, limits: limits)
+    }
+  }
+
+  /// Zero or negative sizes are damage, not size; anything over the limits is too large.
+  static func check(width: Int, height: Int, name: String, page: Int?, limits: LoadLimits) throws(CaptureError) {
+    guard width > 0, height > 0 else { throw .corruptImage(file: name, page: page) }
+    guard limits.allows(width: width, height: height) else {
+      throw .imageTooLarge(file: name, page: page, width: width, height: height)
     }
   }
 
@@ -83,9 +126,7 @@ public enum PageLoader {
   {
     let isPNG = detectFormat(bytes) == .png
     let (width, height) = try isPNG ? pngSize(bytes, name: name, page: page) : headerSize(bytes, name: name, page: page)
-    guard limits.allows(width: width, height: height) else {
-      throw .imageTooLarge(file: name, page: page, width: width, height: height)
-    }
+    try check(width: width, height: height, name: name, page: page, limits: limits)
     guard !isPNG || pngChunksComplete(bytes) else { throw .corruptImage(file: name, page: page) }
     let pix: UnsafeMutablePointer<PIX>?
     if !isPNG {
@@ -132,8 +173,47 @@ public enum PageLoader {
     return (Int(width), Int(height))
   }
 
-  /// Decodes every TIFF directory, checking each header first.
-  static func decodeTIFF(_ bytes: [UInt8], name: String, limits: LoadLimits) throws(CaptureError) -> [LoadedPage] {
+  /// Decodes every TIFF directory, checking each header first. The pages are counted by a full walk of the
+  /// directory chain; pages that cannot be read are returned as an `incompleteFile` problem, the others kept.
+  static func decodeTIFF(_ bytes: [UInt8], name: String, limits: LoadLimits) throws(CaptureError) -> (
+    [LoadedPage], CaptureError?
+  ) {
+    let walk = try tiffWalk(bytes, name: name, limits: limits)
+    var pages: [LoadedPage] = []
+    var damaged: [Int] = []
+    var firstError: CaptureError?
+    for (dataInside, index) in walk.directories {
+      let pageNumber = index + 1
+      do throws(CaptureError) {
+        guard dataInside else { throw .corruptImage(file: name, page: pageNumber) }
+        pages.append(
+          LoadedPage(
+            image: try decodeTIFFPage(bytes, index: index, name: name, limits: limits),
+            pageNumber: pageNumber))
+      } catch {
+        if case .imageTooLarge = error { throw error }  // a bomb header refuses the whole file
+        damaged.append(pageNumber)
+        firstError = firstError ?? error
+      }
+    }
+    if walk.chainBroken { damaged.append(walk.directories.count + 1) }
+    guard !damaged.isEmpty else { return (pages, nil) }
+    guard !pages.isEmpty else { throw firstError ?? .corruptImage(file: name, page: damaged.first) }
+    let count = walk.chainBroken ? nil : walk.directories.count
+    return (pages, .incompleteFile(file: name, damagedPages: damaged, pageCount: count, keptPages: pages.count))
+  }
+
+  /// The directory walk, or libtiff's count for TIFF variants the walk does not read (BigTIFF).
+  private static func tiffWalk(_ bytes: [UInt8], name: String, limits: LoadLimits) throws(CaptureError)
+    -> TIFFDirectoryWalk
+  {
+    if let walk = TIFFDirectoryWalk(bytes, maximumPages: limits.maximumPages) {
+      guard walk.directories.count <= limits.maximumPages else {
+        throw .tooManyPages(file: name, pages: walk.directories.count, limit: limits.maximumPages)
+      }
+      guard !walk.directories.isEmpty else { throw .corruptImage(file: name, page: nil) }
+      return walk
+    }
     var count: Int32 = 0
     let counted = bytes.withUnsafeBytes { buffer -> Bool in
       guard let stream = fmemopen(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count, "rb") else {
@@ -146,25 +226,24 @@ public enum PageLoader {
     guard Int(count) <= limits.maximumPages else {
       throw .tooManyPages(file: name, pages: Int(count), limit: limits.maximumPages)
     }
-    var pages: [LoadedPage] = []
-    for index in 0..<count {
-      let pageNumber = Int(index) + 1
-      var width: Int32 = 0
-      var height: Int32 = 0
-      var bps: Int32 = 0
-      var spp: Int32 = 0
-      guard readHeaderMemTiff(bytes, bytes.count, index, &width, &height, &bps, &spp, nil, nil, nil) == 0 else {
-        throw .corruptImage(file: name, page: pageNumber)
-      }
-      guard limits.allows(width: Int(width), height: Int(height)) else {
-        throw .imageTooLarge(file: name, page: pageNumber, width: Int(width), height: Int(height))
-      }
-      guard let pix = pixReadMemTiff(bytes, bytes.count, index) else {
-        throw .corruptImage(file: name, page: pageNumber)
-      }
-      pages.append(LoadedPage(image: try normalised(pix), pageNumber: pageNumber))
+    return TIFFDirectoryWalk(directories: (0..<Int(count)).map { (true, $0) }, chainBroken: false)
+  }
+
+  private static func decodeTIFFPage(_ bytes: [UInt8], index: Int, name: String, limits: LoadLimits)
+    throws(CaptureError) -> PageImage
+  {
+    var width: Int32 = 0
+    var height: Int32 = 0
+    var bps: Int32 = 0
+    var spp: Int32 = 0
+    guard readHeaderMemTiff(bytes, bytes.count, Int32(index), &width, &height, &bps, &spp, nil, nil, nil) == 0 else {
+      throw .corruptImage(file: name, page: index + 1)
     }
-    return pages
+    try check(width: Int(width), height: Int(height), name: name, page: index + 1, limits: limits)
+    guard let pix = pixReadMemTiff(bytes, bytes.count, Int32(index)) else {
+      throw .corruptImage(file: name, page: index + 1)
+    }
+    return try normalised(pix)
   }
 
   /// Takes ownership of a decoded PIX, removes any colour map and flattens transparency onto white,

@@ -161,6 +161,9 @@ struct ImportReport {
     }
     section("Tệp bị cách ly", "Quarantined files", s.quarantined.map { $0.error.message(in: language) })
     section(
+      "Tệp chưa đầy đủ — đã giữ các trang đọc được", "Incomplete files — readable pages kept",
+      s.incompleteFiles.map { $0.error.message(in: language) })
+    section(
       "Trang không khớp mẫu nào — không đoán, cần kiểm tra", "Pages matching no template — not guessed, please check",
       s.unmatchedPages)
     section(
