@@ -7,12 +7,15 @@ public enum ImportError: HocBaError {
   case unreadable(path: String)
   case notRegularFile(path: String)
   case workFolderUnwritable(path: String)
+  /// The folders given hold no scan file at all (png, jpg, tif, pdf): nothing would be imported.
+  case noScans(paths: [String])
 
   public var kind: ErrorKind {
     switch self {
     case .inputMissing: .notFound
     case .unreadable, .workFolderUnwritable: .io
     case .notRegularFile: .invalidInput
+    case .noScans: .usage
     }
   }
 
@@ -28,6 +31,12 @@ public enum ImportError: HocBaError {
       language.pick(
         "\(path) không phải tệp thông thường (liên kết vòng hoặc thiết bị): chép tệp ảnh thật vào thư mục quét.",
         "\(path) is not a regular file (a symlink loop or a device): copy the real image into the scan folder.")
+    case .noScans(let paths):
+      language.pick(
+        "Không có tệp ảnh quét nào (png, jpg, tif, pdf) trong \(paths.joined(separator: ", ")): "
+          + "kiểm tra lại thư mục, hoặc chép các trang quét vào đó rồi chạy lại.",
+        "No scan files (png, jpg, tif, pdf) in \(paths.joined(separator: ", ")): "
+          + "check the folder, or copy the scanned pages into it and run again.")
     case .workFolderUnwritable(let path):
       language.pick(
         "Không ghi được thư mục làm việc \(path): kiểm tra quyền ghi và dung lượng đĩa.",

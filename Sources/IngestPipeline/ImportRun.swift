@@ -34,6 +34,9 @@ public final class ImportRun: @unchecked Sendable {
   /// Runs every stage and returns the summary. Throws only when the run itself cannot go on (the database).
   public func run() throws -> ImportSummary {
     let (files, missing) = timed("discover") { InputDiscovery.files(in: options.inputs) }
+    if files.isEmpty && missing.isEmpty {
+      throw ImportError.noScans(paths: options.inputs.map(\.path))
+    }
     for url in missing {
       summary.quarantined.append(QuarantinedFile(path: url.path, error: ImportError.inputMissing(path: url.path)))
     }

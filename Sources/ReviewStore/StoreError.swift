@@ -31,7 +31,8 @@ public enum StoreError: HocBaError, Equatable {
     case .notFound, .staffNotFound, .fieldNotFound: .notFound
     case .departureDateMissing: .invalidInput
     case .payloadUnreadable: .integrity
-    case .cannotOpen, .database: .io
+    case .cannotOpen: .io
+    case .database(let code, _): DatabaseFailure(code: code) == .constraint ? .internal : .io
     }
   }
 
@@ -78,10 +79,71 @@ public enum StoreError: HocBaError, Equatable {
         "The stored content of record #\(id) cannot be read: it may have been edited outside hocba; verify the audit log."
       )
     case .database(let code, let context):
+      DatabaseFailure(code: code).message(code: code, context: context, in: language)
+    }
+  }
+}
+
+/// The kind of an SQLite failure, from its primary result code, and the step that helps for each.
+enum DatabaseFailure: Equatable {
+  case constraint, busy, full, readOnly, damaged, diskIO, other
+
+  init(code: Int32) {
+    switch code & 0xFF {
+    case 19: self = .constraint
+    case 5, 6: self = .busy
+    case 13: self = .full
+    case 8: self = .readOnly
+    case 11, 26: self = .damaged
+    case 10: self = .diskIO
+    default: self = .other
+    }
+  }
+
+  /// What failed and the one step that can help; a constraint failure is a bug, so retrying is never suggested.
+  func message(code: Int32, context: String, in language: Language) -> String {
+    switch self {
+    case .constraint:
       language.pick(
-        "Lỗi cơ sở dữ liệu khi \(context) (mã SQLite \(code)): thử lại; nếu lỗi lặp lại, sao lưu tệp cơ sở dữ liệu và báo cho quản trị.",
-        "Database error during \(context) (SQLite code \(code)): retry; if it persists, back up the database file and report it."
+        "Lỗi nội bộ của hocba khi \(context) (vi phạm ràng buộc dữ liệu, mã SQLite \(code)): thao tác đã huỷ, không có gì "
+          + "bị ghi dở; chạy lại sẽ không giúp được. Hãy báo lỗi này cho người phát triển, kèm tên thao tác.",
+        "Internal error in hocba during \(context) (a database constraint failed, SQLite code \(code)): the operation "
+          + "was rolled back and nothing was half-written; running it again will not help. Please report it, with the operation."
       )
+    case .busy:
+      language.pick(
+        "Cơ sở dữ liệu đang bị một chương trình khác ghi khi \(context) (mã SQLite \(code)): đợi chương trình đó "
+          + "(một hocba khác, một trình xem SQLite) xong hoặc đóng nó, rồi chạy lại.",
+        "The database is being written by another program during \(context) (SQLite code \(code)): wait for it "
+          + "(another hocba, an SQLite viewer) to finish or close it, then run again.")
+    case .full:
+      language.pick(
+        "Đĩa đầy khi \(context) (mã SQLite \(code)): thao tác đã huỷ, không có gì bị ghi dở; giải phóng dung lượng "
+          + "đĩa rồi chạy lại.",
+        "The disk is full during \(context) (SQLite code \(code)): the operation was rolled back, nothing was "
+          + "half-written; free disk space, then run again.")
+    case .readOnly:
+      language.pick(
+        "Tệp cơ sở dữ liệu chỉ cho đọc khi \(context) (mã SQLite \(code)): cấp quyền ghi cho tệp và thư mục chứa nó.",
+        "The database file is read-only during \(context) (SQLite code \(code)): give write permission on the file "
+          + "and its folder.")
+    case .damaged:
+      language.pick(
+        "Tệp cơ sở dữ liệu bị hỏng (mã SQLite \(code), khi \(context)): không ghi thêm vào tệp này; khôi phục từ "
+          + "bản sao lưu gần nhất.",
+        "The database file is damaged (SQLite code \(code), during \(context)): do not write to it again; restore "
+          + "the latest backup.")
+    case .diskIO:
+      language.pick(
+        "Lỗi đọc/ghi đĩa khi \(context) (mã SQLite \(code)): kiểm tra ổ đĩa (ổ mạng, USB đã rút?) rồi chạy lại.",
+        "Disk read/write error during \(context) (SQLite code \(code)): check the drive (a network share, a removed "
+          + "USB drive?), then run again.")
+    case .other:
+      language.pick(
+        "Lỗi cơ sở dữ liệu khi \(context) (mã SQLite \(code)): sao lưu tệp cơ sở dữ liệu và báo lỗi này cho người "
+          + "phát triển, kèm tên thao tác.",
+        "Database error during \(context) (SQLite code \(code)): back up the database file and report this error, "
+          + "with the operation.")
     }
   }
 }

@@ -16,6 +16,7 @@ enum ExitCodes {
   /// The exit code for a kind of library error.
   static func code(for kind: ErrorKind) -> Int32 {
     switch kind {
+    case .usage: usage
     case .invalidInput: invalidInput
     case .notFound: notFound
     case .refused: refused

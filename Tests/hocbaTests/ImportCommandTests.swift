@@ -30,6 +30,23 @@ import Testing
     #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "7")
   }
 
+  @Test func aFolderWithoutScansIsAUsageErrorNamingIt() throws {
+    let scratch = try Scratch()
+    let empty = scratch.url.appendingPathComponent("thu-muc-trong")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    try Data("ghi chú".utf8).write(to: empty.appendingPathComponent("ghi-chu.txt"))
+    let result = try CommandRunner.hocba(
+      ["import", empty.path, "--db", "hocba.sqlite", "--mappings", Self.mappings], in: scratch.url)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("Không có tệp ảnh quét nào"))
+    #expect(result.stderr.contains("thu-muc-trong"))
+    #expect(!result.stderr.contains("Bắt đầu nhập 0 tệp"))
+    let english = try CommandRunner.hocba(
+      ["import", empty.path, "--db", "hocba.sqlite", "--mappings", Self.mappings, "--lang", "en"], in: scratch.url)
+    #expect(english.status == 64)
+    #expect(english.stderr.contains("No scan files"))
+  }
+
   @Test func badInputsAreQuarantinedWithVietnameseMessagesAndTheBatchCompletes() throws {
     let scratch = try Scratch()
     let bad = scratch.url.appendingPathComponent("xau")
