@@ -20,8 +20,11 @@ public enum SHA256 {
   }
 
   /// The SHA-256 digest of `bytes` as 64 lowercase hex characters.
-  public static func hex(_ bytes: some Collection<UInt8>) -> String {
-    digest(bytes).map { byte in
+  public static func hex(_ bytes: some Collection<UInt8>) -> String { lowercaseHex(digest(bytes)) }
+
+  /// A digest's bytes as lowercase hex, two characters a byte (shared with `SHA256Hasher`).
+  static func lowercaseHex(_ digest: [UInt8]) -> String {
+    digest.map { byte in
       let text = String(byte, radix: 16)
       return byte < 16 ? "0" + text : text
     }.joined()

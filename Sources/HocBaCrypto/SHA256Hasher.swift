@@ -27,9 +27,6 @@ public final class SHA256Hasher {
     var length: UInt32 = 0
     let ok = output.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
     precondition(ok == 1 && length == 32, "EVP_DigestFinal_ex failed")
-    return output.map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    return SHA256.lowercaseHex(output)
   }
 }

@@ -24,8 +24,6 @@ public enum Language: String, Sendable, CaseIterable {
 public enum ErrorKind: Sendable, Equatable {
   /// The user's input (a file, a value) is invalid.
   case invalidInput
-  /// The command was asked for something that cannot be done as asked (an empty input folder).
-  case usage
   /// A named file, record or database does not exist.
   case notFound
   /// The operation is not allowed in the current state (a sealed record, a forbidden transition).
@@ -36,6 +34,8 @@ public enum ErrorKind: Sendable, Equatable {
   case io
   /// A bug or an impossible state inside hocba.
   case `internal`
+  /// The command was asked for something that cannot be done as asked (an empty input folder).
+  case usage
 }
 
 /// An error that can explain itself to a school's staff in their language, without student data.

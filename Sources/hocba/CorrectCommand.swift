@@ -18,20 +18,13 @@ struct CorrectCommand: ParsableCommand {
   @Argument(help: ArgumentHelp(help("Số hồ sơ đã niêm phong.", "The sealed record's number."), valueName: "record"))
   var record: Int64
 
-  @Option(help: ArgumentHelp(help("Lý do sửa (ghi nhật ký).", "Why it is corrected (audited)."), valueName: "text"))
-  var reason: String
-
-  func validate() throws {
-    guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw ValidationError(help("--reason không được để trống.", "--reason must not be empty."))
-    }
-  }
+  @OptionGroup var why: ReasonOption
 
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
-      let newID = try database.replaceSealedRecord(record, reason: reason, actor: global.actorName)
+      let newID = try database.replaceSealedRecord(record, reason: why.reason, actor: global.actorName)
       Console.output("\(newID)")
       Console.message(
         language.pick(

@@ -92,14 +92,7 @@ struct SetCommand: ParsableCommand {
       valueName: "value"))
   var value: String
 
-  @Option(help: ArgumentHelp(help("Lý do sửa, ghi vào nhật ký.", "Why, written to the audit log."), valueName: "text"))
-  var reason: String
-
-  func validate() throws {
-    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw ValidationError(help("--reason không được để trống.", "--reason cannot be empty."))
-    }
-  }
+  @OptionGroup var why: ReasonOption
 
   func run() throws {
     let language = global.language
@@ -123,7 +116,7 @@ struct SetCommand: ParsableCommand {
         recordID: record,
         FieldUpdate(
           fieldID: target.observation.id ?? 0, expectedVersion: target.version, value: canonical, status: status,
-          reason: reason),
+          reason: why.reason),
         actor: global.actorName, claimToken: nil,
         patch: { record, path, value in try RecordFieldWriter.apply(path: path, value: value, to: record) })
       Console.message(

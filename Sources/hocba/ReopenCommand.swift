@@ -16,22 +16,14 @@ struct ReopenCommand: ParsableCommand {
   @Argument(help: ArgumentHelp(help("Số hồ sơ.", "Record number."), valueName: "record"))
   var record: Int64
 
-  @Option(
-    help: ArgumentHelp(help("Lý do mở lại, ghi vào nhật ký.", "Why, written to the audit log."), valueName: "text"))
-  var reason: String
-
-  func validate() throws {
-    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw ValidationError(help("--reason không được để trống.", "--reason cannot be empty."))
-    }
-  }
+  @OptionGroup var why: ReasonOption
 
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
       guard try database.record(id: record) != nil else { throw CommandError.recordMissing(id: record) }
-      try database.reopenRecord(record, reason: reason, actor: global.actorName)
+      try database.reopenRecord(record, reason: why.reason, actor: global.actorName)
       Console.message(
         language.pick(
           "Đã mở lại hồ sơ #\(record) để rà soát; cần rà soát và duyệt lại.",

@@ -32,18 +32,7 @@ struct ReviewIntegrityTests {
     let toanField = try field(lan, id, "subjects.toan.firstTerm")
     // Lan's process stalls past the lease; Minh opens the record and finishes it.
     try minh.claimRecord(id, reviewer: "Minh", token: "minh", lease: 120, now: start.addingTimeInterval(4))
-    for item in try minh.reviewFields(recordID: id) where item.observation.status == .pending {
-      try minh.updateField(
-        recordID: id,
-        FieldUpdate(
-          fieldID: item.observation.id!, expectedVersion: item.version, value: item.observation.normalizedValue,
-          status: .accepted),
-        actor: "Minh", claimToken: "minh", now: start.addingTimeInterval(5), patch: patch)
-    }
-    for item in try minh.reviewFindings(recordID: id) where item.finding.severity == .error {
-      try minh.acknowledgeFinding(item.finding.id!, recordID: id, reason: "Sổ gốc ghi như vậy", actor: "Minh")
-    }
-    try minh.approveRecord(id, actor: "Minh", claimToken: "minh")
+    try finishReview(minh, id, claimToken: "minh", now: start.addingTimeInterval(5))
     let auditBefore = try auditRows(minh)
     // Lan resumes: e, 5,0, Enter on Toán HK I.
     #expect(throws: ReviewError.notWritable(recordID: id, state: .reviewed)) {
@@ -83,18 +72,7 @@ struct ReviewIntegrityTests {
     let made = try ReviewFixture.make()
     let database = made.database
     let id = made.recordID
-    for item in try database.reviewFields(recordID: id) where item.observation.status == .pending {
-      try database.updateField(
-        recordID: id,
-        FieldUpdate(
-          fieldID: item.observation.id!, expectedVersion: item.version, value: item.observation.normalizedValue,
-          status: .accepted),
-        actor: "Minh", claimToken: nil, patch: patch)
-    }
-    for item in try database.reviewFindings(recordID: id) where item.finding.severity == .error {
-      try database.acknowledgeFinding(item.finding.id!, recordID: id, reason: "Đúng sổ", actor: "Minh")
-    }
-    try database.approveRecord(id, actor: "Minh", claimToken: nil)
+    try finishReview(database, id, claimToken: nil, now: Date())
     let target = try field(database, id, "subjects.toan.firstTerm")
     let update = FieldUpdate(
       fieldID: target.observation.id!, expectedVersion: target.version, value: "6.9", status: .corrected,
@@ -118,6 +96,22 @@ struct ReviewIntegrityTests {
     #expect(reopen.actor == "Lan")
     #expect(reopen.reason == "Phát hiện sai điểm Toán")
     #expect(reopen.oldValue == "reviewed")
+  }
+
+  /// Minh accepts every pending field, acknowledges every error and approves the record.
+  private func finishReview(_ database: ReviewDatabase, _ id: Int64, claimToken: String?, now: Date) throws {
+    for item in try database.reviewFields(recordID: id) where item.observation.status == .pending {
+      try database.updateField(
+        recordID: id,
+        FieldUpdate(
+          fieldID: item.observation.id!, expectedVersion: item.version, value: item.observation.normalizedValue,
+          status: .accepted),
+        actor: "Minh", claimToken: claimToken, now: now, patch: patch)
+    }
+    for item in try database.reviewFindings(recordID: id) where item.finding.severity == .error {
+      try database.acknowledgeFinding(item.finding.id!, recordID: id, reason: "Sổ gốc ghi như vậy", actor: "Minh")
+    }
+    try database.approveRecord(id, actor: "Minh", claimToken: claimToken)
   }
 
   private func auditRows(_ database: ReviewDatabase) throws -> Int {
