@@ -91,7 +91,8 @@ let package = Package(
     .testTarget(name: "HocBaModelTests", dependencies: ["HocBaModel", "TestSupport"]),
     .testTarget(name: "HocBaRulesTests", dependencies: ["HocBaRules", "HocBaSamples"]),
     .testTarget(
-      name: "IngestPipelineTests", dependencies: ["IngestPipeline", "ReviewStore", "HocBaRules", "HocBaSamples"]),
+      name: "IngestPipelineTests",
+      dependencies: ["IngestPipeline", "ReviewStore", "HocBaRules", "HocBaSamples", "TestSupport"]),
     .testTarget(name: "HocBaCryptoTests", dependencies: ["HocBaCrypto"]),
     .testTarget(
       name: "RecordSigningTests", dependencies: ["RecordSigning", "RecordXML", "HocBaSamples"],

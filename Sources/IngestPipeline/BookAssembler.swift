@@ -53,14 +53,48 @@ struct BookAssembler {
       switch created {
       case .success:
         summary.recordsCreated += 1
-      case .failure(.duplicateRecord):
-        try database.markDuplicate(pageID: year.id, reason: "same-student-and-year", actor: options.actor)
+      case .failure(.duplicateRecord(let existing)):
+        // A rescan of a page already in a record: its reading merges into that record, field by field.
+        let merge = try database.mergeReading(
+          into: existing, from: [year, info.identityEvidence], routing: mergeRouting, actor: options.actor)
+        try database.markDuplicate(pageID: year.id, reason: "rescan-merged", actor: options.actor)
         summary.duplicatePages += 1
+        summary.merges.append(merge)
       case .failure(let error):
         throw error
       }
     }
+    try mergeRereadPages(pages, into: &summary)
     summary.missingYears = Self.missingYears(pages: try database.mappedPages(unassignedOnly: false))
+  }
+
+  /// The import's routing and rules, as a merge applies them to a record that takes a new reading.
+  var mergeRouting: MergeRouting {
+    let routing = self.routing
+    let checker = self.checker
+    return MergeRouting(
+      needsReview: { routing.needsReview($0) },
+      evaluate: { record in
+        let result = checker.evaluate(record)
+        return (result.stored, result.reviewPaths)
+      })
+  }
+
+  /// Merges pages read again (`--redo`) into the records they are evidence of, then clears their merge mark.
+  /// A run killed half-way leaves the mark, and the next run merges again (a merge of the same reading is a no-op).
+  private func mergeRereadPages(_ pages: [StoredPage], into summary: inout ImportSummary) throws {
+    let waiting = try database.recordsAwaitingMerge()
+    guard !waiting.isEmpty else { return }
+    let byID = Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var merged: Set<Int64> = []
+    for (recordID, pageIDs) in waiting {
+      merged.formUnion(pageIDs)
+      let evidence = pageIDs.compactMap { byID[$0] }.map { $0.kind == "info" ? $0.identityEvidence : $0 }
+      guard !evidence.isEmpty else { continue }  // read again as blank or unmatched: the record keeps its reading
+      summary.merges.append(
+        try database.mergeReading(into: recordID, from: evidence, routing: mergeRouting, actor: options.actor))
+    }
+    try database.finishMerge(pageIDs: merged)
   }
 
   /// The information page of the same student: same file first, else the only name match.

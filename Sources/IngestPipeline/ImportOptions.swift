@@ -3,6 +3,7 @@
 // group pages into books and records. Database writes and progress reports happen in one place.
 import Foundation
 import HocBaModel
+import ReviewStore
 
 /// The choices of one import run.
 public struct ImportOptions: Sendable {
@@ -44,6 +45,8 @@ public protocol ImportProgressReporting: AnyObject {
 public struct ImportSummary: Sendable {
   /// Pages read and saved in this run.
   public var pagesImported = 0
+  /// Pages read again (`--redo`): their stored reading was replaced in place.
+  public var pagesReread = 0
   /// Files skipped because they were already imported.
   public var filesAlreadyImported = 0
   /// Pages of those files.
@@ -65,6 +68,8 @@ public struct ImportSummary: Sendable {
   /// School years listed in a book's quá trình học tập but with no year page, per book.
   public var missingYears: [String] = []
   public var fieldsAwaitingReview = 0
+  /// Records that took a new reading of their pages (`--redo`, or a rescan of a page), one entry per merge.
+  public var merges: [RecordMerge] = []
   /// Seconds spent per stage name, for the benchmark.
   public var stageSeconds: [String: Double] = [:]
 

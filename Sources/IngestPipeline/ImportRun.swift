@@ -55,6 +55,8 @@ public final class ImportRun: @unchecked Sendable {
   struct PlannedFile: Sendable {
     let url: URL
     let sha256: String
+    /// Read again although known (`--redo`): its pages are replaced in place and merged into their records.
+    var reread = false
   }
 
   private func hashInputs(_ files: [URL]) throws -> [PlannedFile] {
@@ -72,16 +74,13 @@ public final class ImportRun: @unchecked Sendable {
         summary.duplicatePages += 1
         continue
       }
-      if let known = try database.scanProgress(sha256: sha), known.complete {
-        if options.redo {
-          try database.reopenScan(id: known.scanID, actor: options.actor)
-        } else {
-          summary.filesAlreadyImported += 1
-          summary.pagesAlreadyImported += known.savedPages.count
-          continue
-        }
+      let known = try database.scanProgress(sha256: sha)
+      if let known, known.complete, !options.redo {
+        summary.filesAlreadyImported += 1
+        summary.pagesAlreadyImported += known.savedPages.count
+        continue
       }
-      plan.append(PlannedFile(url: url, sha256: sha))
+      plan.append(PlannedFile(url: url, sha256: sha, reread: options.redo && known != nil))
     }
     pagesTotal = plan.count
     progress?.started(totalPages: pagesTotal)
@@ -120,19 +119,11 @@ public final class ImportRun: @unchecked Sendable {
     try database.replaceIncompleteScans(fileName: fileName, keeping: file.sha256, actor: options.actor)
     let registration = try database.registerScan(
       sha256: file.sha256, fileName: fileName, pageCount: scan.declaredPageCount, actor: options.actor)
-    let saved = try database.scanProgress(sha256: file.sha256)?.savedPages ?? []
     synchronized { pagesTotal += pages.count - 1 }
-    for page in pages {
-      if !saved.contains(page.pageNumber) {
-        let evidence = worker.process(page, scanID: registration.id, scanSHA256: file.sha256)
-        if try database.savePage(evidence, actor: options.actor) != nil {
-          synchronized { count(evidence, file: file) }
-        }
-      }
-      synchronized {
-        pagesDone += 1
-        progress?.pageFinished(done: pagesDone, total: pagesTotal)
-      }
+    if file.reread {
+      try reread(pages, of: file, scanID: registration.id, worker: worker)
+    } else {
+      try read(pages, of: file, scanID: registration.id, worker: worker)
     }
     if let problem = scan.problem {
       // Readable pages are kept; the scan stays incomplete, so a rerun reports it again until it is rescanned.
@@ -142,8 +133,46 @@ public final class ImportRun: @unchecked Sendable {
     }
   }
 
-  private func count(_ evidence: PageEvidence, file: PlannedFile) {
-    summary.pagesImported += 1
+  /// Reads and saves the pages not saved yet (a resumed run skips those a killed run saved).
+  private func read(_ pages: [LoadedPage], of file: PlannedFile, scanID: Int64, worker: PageWorker) throws {
+    let saved = try database.scanProgress(sha256: file.sha256)?.savedPages ?? []
+    for page in pages {
+      if !saved.contains(page.pageNumber) {
+        let evidence = worker.process(page, scanID: scanID, scanSHA256: file.sha256)
+        if try database.savePage(evidence, actor: options.actor) != nil {
+          synchronized { count(evidence, file: file) }
+        }
+      }
+      pageFinished()
+    }
+  }
+
+  /// Reads every page again and replaces the scan's stored reading in one transaction (`--redo`).
+  private func reread(_ pages: [LoadedPage], of file: PlannedFile, scanID: Int64, worker: PageWorker) throws {
+    var readings: [PageEvidence] = []
+    for page in pages {
+      readings.append(worker.process(page, scanID: scanID, scanSHA256: file.sha256))
+      pageFinished()
+    }
+    let outcomes = try database.rereadScan(scanID: scanID, pages: readings, actor: options.actor)
+    synchronized {
+      for (evidence, outcome) in zip(readings, outcomes) {
+        var stored = evidence
+        stored.outcome = outcome
+        count(stored, file: file, reread: true)
+      }
+    }
+  }
+
+  private func pageFinished() {
+    synchronized {
+      pagesDone += 1
+      progress?.pageFinished(done: pagesDone, total: pagesTotal)
+    }
+  }
+
+  private func count(_ evidence: PageEvidence, file: PlannedFile, reread: Bool = false) {
+    if reread { summary.pagesReread += 1 } else { summary.pagesImported += 1 }
     if evidence.orientationUncertain { summary.uncertainOrientation += 1 }
     switch evidence.outcome {
     case .mapped: break

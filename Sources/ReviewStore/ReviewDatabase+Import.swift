@@ -24,42 +24,55 @@ extension ReviewDatabase {
       {
         return nil
       }
-      var outcome = evidence.outcome
-      var reason = evidence.reason
-      if let hash = evidence.contentSHA256,
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM page WHERE content_sha256 = ?", arguments: [hash]) == true
-      {
-        outcome = .duplicate
-        reason = "identical-page"
-      }
+      return try insertPage(db, evidence, actor: actor).id
+    }
+  }
+
+  /// The outcome a page is stored with: a page whose decoded content is already stored under another page id is a
+  /// duplicate of it.
+  func storedOutcome(_ db: Database, _ evidence: PageEvidence, exceptPage: Int64?) throws -> (PageOutcome, String?) {
+    if let hash = evidence.contentSHA256,
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM page WHERE content_sha256 = ? AND id IS NOT ?", arguments: [hash, exceptPage]) == true
+    {
+      return (.duplicate, "identical-page")
+    }
+    return (evidence.outcome, evidence.reason)
+  }
+
+  /// Inserts a page and its fields inside the caller's transaction; returns its id and stored outcome.
+  func insertPage(_ db: Database, _ evidence: PageEvidence, actor: String) throws -> (id: Int64, outcome: PageOutcome) {
+    let (outcome, reason) = try storedOutcome(db, evidence, exceptPage: nil)
+    try db.execute(
+      sql: """
+        INSERT INTO page (scan_id, page_number, content_sha256, outcome, kind, template_id, reason, rotation, skew,
+          orientation_uncertain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        evidence.scanID, evidence.pageNumber, outcome == .duplicate ? nil : evidence.contentSHA256,
+        outcome.rawValue, evidence.kind, evidence.templateID, reason, evidence.rotation, evidence.skew,
+        evidence.orientationUncertain ? 1 : 0,
+      ])
+    let pageID = db.lastInsertedRowID
+    if outcome == .mapped { try insertPageFields(db, pageID: pageID, evidence.fields) }
+    try appendAudit(
+      db, actor: actor, entity: "page", entityID: pageID, action: "import",
+      new: "\(outcome.rawValue) \(evidence.kind ?? "-") fields=\(evidence.fields.count)")
+    return (pageID, outcome)
+  }
+
+  /// Inserts the fields read on a page (the page's evidence, not yet any record's).
+  func insertPageFields(_ db: Database, pageID: Int64, _ fields: [PageFieldEvidence]) throws {
+    for field in fields {
       try db.execute(
         sql: """
-          INSERT INTO page (scan_id, page_number, content_sha256, outcome, kind, template_id, reason, rotation, skew,
-            orientation_uncertain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO page_field (page_id, path, type, critical, raw_text, normalized_value, confidence,
+            box_x, box_y, box_w, box_h, crop_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          evidence.scanID, evidence.pageNumber, outcome == .duplicate ? nil : evidence.contentSHA256,
-          outcome.rawValue, evidence.kind, evidence.templateID, reason, evidence.rotation, evidence.skew,
-          evidence.orientationUncertain ? 1 : 0,
+          pageID, field.path, field.type, field.critical ? 1 : 0, field.rawText, field.normalizedValue,
+          field.confidence, field.box.x, field.box.y, field.box.width, field.box.height, field.cropPath,
         ])
-      let pageID = db.lastInsertedRowID
-      if outcome == .mapped {
-        for field in evidence.fields {
-          try db.execute(
-            sql: """
-              INSERT INTO page_field (page_id, path, type, critical, raw_text, normalized_value, confidence,
-                box_x, box_y, box_w, box_h, crop_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """,
-            arguments: [
-              pageID, field.path, field.type, field.critical ? 1 : 0, field.rawText, field.normalizedValue,
-              field.confidence, field.box.x, field.box.y, field.box.width, field.box.height, field.cropPath,
-            ])
-        }
-      }
-      try appendAudit(
-        db, actor: actor, entity: "page", entityID: pageID, action: "import",
-        new: "\(outcome.rawValue) \(evidence.kind ?? "-") fields=\(evidence.fields.count)")
-      return pageID
     }
   }
 
@@ -68,15 +81,6 @@ extension ReviewDatabase {
     try write("completeScan") { db in
       try db.execute(sql: "UPDATE scan SET complete = 1 WHERE id = ?", arguments: [id])
       try appendAudit(db, actor: actor, entity: "scan", entityID: id, action: "complete")
-    }
-  }
-
-  /// Forgets the pages of a scan that are not attached to a record, so `--redo` reads them again.
-  public func reopenScan(id: Int64, actor: String) throws(StoreError) {
-    try write("reopenScan") { db in
-      try db.execute(sql: "DELETE FROM page WHERE scan_id = ? AND record_id IS NULL", arguments: [id])
-      try db.execute(sql: "UPDATE scan SET complete = 0 WHERE id = ?", arguments: [id])
-      try appendAudit(db, actor: actor, entity: "scan", entityID: id, action: "reopen")
     }
   }
 

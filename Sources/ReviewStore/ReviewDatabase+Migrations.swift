@@ -18,6 +18,7 @@ extension ReviewDatabase {
     migrator.registerMigration("v2-import") { db in try createImportSchemaV2(db) }
     migrator.registerMigration("v3-review") { db in try createReviewSchemaV3(db) }
     migrator.registerMigration("v4-signing") { db in try createSigningSchemaV4(db) }
+    migrator.registerMigration("v5-reread") { db in try createRereadSchemaV5(db) }
     return migrator
   }
 

@@ -136,6 +136,10 @@ public struct ReviewField: Sendable, Hashable {
   public var type: String?
   /// Whether the mapping marks it critical.
   public var critical: Bool
+  /// A re-reading of the page disagreed with the reviewer's value: the field waits for a second look.
+  public var rereadFlagged = false
+  /// That re-reading's value (nil when it read nothing), shown beside the reviewer's.
+  public var rereadValue: String?
 }
 
 /// A finding with its acknowledgement reason, if a reviewer gave one.

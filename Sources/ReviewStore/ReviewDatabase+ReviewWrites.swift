@@ -26,7 +26,8 @@ extension ReviewDatabase {
           box: box, cropPath: row["crop_path"], status: FieldStatus(rawValue: row["status"]) ?? .pending)
         return ReviewField(
           observation: observation, version: row["version"], type: row["mapped_type"],
-          critical: (row["mapped_critical"] as Int?) == 1)
+          critical: (row["mapped_critical"] as Int?) == 1, rereadFlagged: (row["reread_flagged"] as Int) == 1,
+          rereadValue: row["reread_value"])
       }
     }
   }
@@ -72,8 +73,15 @@ extension ReviewDatabase {
       let oldValue: String? = field["normalized_value"]
       try refusingSealed(recordID) {
         try db.execute(
-          sql: "UPDATE field SET normalized_value = ?, status = ?, version = version + 1 WHERE id = ? AND version = ?",
-          arguments: [update.value, update.status.rawValue, update.fieldID, update.expectedVersion])
+          sql: """
+            UPDATE field SET normalized_value = ?, status = ?, version = version + 1, decided_by_reviewer = ?,
+              reread_flagged = 0, reread_value = NULL
+            WHERE id = ? AND version = ?
+            """,
+          arguments: [
+            update.value, update.status.rawValue, update.status == .pending ? 0 : 1, update.fieldID,
+            update.expectedVersion,
+          ])
       }
       if oldValue != update.value {
         try rewritePayload(db, recordID: recordID, actor: actor, reason: path) { try patch($0, path, update.value) }
@@ -163,7 +171,7 @@ extension ReviewDatabase {
   }
 
   /// Rewrites the record's JSON content (and its student row for identity fields) inside a write.
-  private func rewritePayload(
+  func rewritePayload(
     _ db: Database, recordID: Int64, actor: String, reason: String,
     _ change: (SchoolYearRecord) throws -> SchoolYearRecord
   ) throws {

@@ -9,7 +9,7 @@ public final class ReviewDatabase: Sendable {
   /// The connection pool (on disk) or queue (in memory); every write goes through it, serialised.
   let writer: any DatabaseWriter
 
-  private init(writer: any DatabaseWriter) throws {
+  init(writer: any DatabaseWriter) throws {
     self.writer = writer
     try Self.migrator.migrate(writer)
   }
@@ -34,7 +34,7 @@ public final class ReviewDatabase: Sendable {
     }
   }
 
-  private static func configuration() -> Configuration {
+  static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(5)

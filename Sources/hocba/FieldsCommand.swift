@@ -34,6 +34,8 @@ struct FieldsCommand: ParsableCommand {
     let ocr: String?
     let confidence: Double?
     let version: Int
+    /// The disagreeing value of a re-reading (`import --redo`), for a field flagged for a second look.
+    let reread: String?
   }
 
   func run() throws {
@@ -50,7 +52,8 @@ struct FieldsCommand: ParsableCommand {
             Line(
               record: id, field: field.observation.id ?? 0, path: field.observation.path, type: kind.rawValue,
               status: field.observation.status.rawValue, value: field.observation.normalizedValue,
-              ocr: field.observation.rawText, confidence: field.observation.confidence, version: field.version))
+              ocr: field.observation.rawText, confidence: field.observation.confidence, version: field.version,
+              reread: field.rereadFlagged ? (field.rereadValue ?? "") : nil))
         }
       }
       if json {
@@ -60,7 +63,9 @@ struct FieldsCommand: ParsableCommand {
       } else {
         for line in lines {
           let confidence = line.confidence.map { String(Int($0.rounded())) } ?? "-"
-          Console.output("\(line.record)\t\(line.path)\t\(line.status)\t\(confidence)\t\(line.value ?? "")")
+          let reread = line.reread.map { "\t" + global.language.pick("đọc lại: ", "read again: ") + $0 } ?? ""
+          Console.output(
+            "\(line.record)\t\(line.path)\t\(line.status)\t\(confidence)\t\(line.value ?? "")\(reread)")
         }
       }
     }

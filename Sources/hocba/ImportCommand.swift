@@ -19,12 +19,31 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp(help("Tệp hoặc thư mục cần nhập.", "Files or folders to import."), valueName: "path"))
   var paths: [String]
 
+  @Flag(
+    help: ArgumentHelp(
+      help(
+        "Chạy thử trên bản sao trong bộ nhớ: in kết quả (kể cả hồ sơ nào đổi gì khi --redo) mà không ghi gì.",
+        "Run on an in-memory copy: print the summary (with what --redo would change per record), write nothing.")))
+  var dryRun = false
+
   func run() throws {
     let language = global.language
     var summary: ImportSummary?
     try reportingErrors(language) {
-      let database = try global.openDatabase(create: true)
-      summary = try scan.runImport(paths.map { URL(fileURLWithPath: $0) }, database: database, global: global)
+      let inputs = paths.map { URL(fileURLWithPath: $0) }
+      guard dryRun else {
+        summary = try scan.runImport(inputs, database: try global.openDatabase(create: true), global: global)
+        return
+      }
+      Console.output(
+        language.pick(
+          "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu \(global.databasePath).",
+          "Dry run (--dry-run): nothing is written to the database \(global.databasePath)."))
+      let exists = FileManager.default.fileExists(atPath: global.databasePath)
+      let copy = try exists ? global.openDatabase().inMemoryCopy() : ReviewDatabase.inMemory()
+      let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hocba-dry-run-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: scratch) }
+      summary = try scan.runImport(inputs, database: copy, global: global, workFolder: scratch)
     }
     if let summary, summary.hasProblems { throw ExitCode(ExitCodes.completedWithProblems) }
   }
@@ -97,9 +116,11 @@ struct ScanOptions: ParsableArguments {
   }
 
   /// Runs one import with progress on stderr and prints the closing summary.
-  func runImport(_ inputs: [URL], database: ReviewDatabase, global: GlobalOptions) throws -> ImportSummary {
+  func runImport(
+    _ inputs: [URL], database: ReviewDatabase, global: GlobalOptions, workFolder: URL? = nil
+  ) throws -> ImportSummary {
     let databaseURL = URL(fileURLWithPath: global.databasePath)
-    let workFolder = databaseURL.deletingPathExtension().appendingPathExtension("work")
+    let workFolder = workFolder ?? databaseURL.deletingPathExtension().appendingPathExtension("work")
     let summary = try makeRun(
       inputs, database: database, global: global, workFolder: workFolder,
       progress: TerminalProgress(language: global.language)
@@ -145,6 +166,10 @@ struct ImportReport {
       language.pick("  Trang trắng: \(s.blankPages)", "  Blank pages: \(s.blankPages)"),
       language.pick("  Trang trùng: \(s.duplicatePages)", "  Duplicate pages: \(s.duplicatePages)"),
     ]
+    if s.pagesReread > 0 {
+      lines.insert(
+        language.pick("  Trang đọc lại: \(s.pagesReread)", "  Pages read again: \(s.pagesReread)"), at: 2)
+    }
     if s.uncertainOrientation > 0 {
       lines.append(
         language.pick(
@@ -172,6 +197,7 @@ struct ImportReport {
     section(
       "Năm học có trong quá trình học tập nhưng chưa có trang", "School years listed but with no year page",
       s.missingYears)
+    section("Hồ sơ đọc lại", "Records read again", s.merges.map { MergeReport(merge: $0).line(in: language) })
     return lines
   }
 }

@@ -188,14 +188,15 @@ final class ReviewSession {
 
   func snapshot(_ id: Int64) throws -> RecordSnapshot {
     guard let stored = try database.record(id: id) else { throw CommandError.recordMissing(id: id) }
+    let fields = try database.reviewFields(recordID: id)
     return RecordSnapshot(
       recordID: id, record: stored.record, state: stored.state,
-      fields: try database.reviewFields(recordID: id).map { FieldSnapshot($0, regime: stored.record.regime) },
+      fields: fields.map { FieldSnapshot($0, regime: stored.record.regime) },
       findings: try database.reviewFindings(recordID: id).map {
         FindingSnapshot(
           id: $0.finding.id ?? 0, fieldPath: $0.finding.fieldPath, ruleCode: $0.finding.ruleCode,
           isError: $0.finding.severity == .error, detail: $0.finding.detail, acknowledgement: $0.acknowledgement)
-      })
+      } + FindingSnapshot.rereadNotes(fields, language: language))
   }
 }
 

@@ -17,11 +17,9 @@ import Testing
       box: FieldBox(x: 0, y: 0, width: 10, height: 10), cropPath: nil)
   }
 
-  /// An information page and a TT22 THCS year page of one synthetic student, saved through the store.
-  static func savePages(_ database: ReviewDatabase, fullYear: String = "6.5") throws -> Int64 {
-    let scan = try database.registerScan(
-      sha256: String(repeating: "e", count: 64), fileName: "book.tif", pageCount: 2, actor: "t")
-    let info = [
+  /// The information page's fields of one synthetic student.
+  static func infoFields() -> [PageFieldEvidence] {
+    [
       field("student.fullName", "Nguyễn Thị Thuỷ", critical: true), field("student.birthDate", "2010-03-12"),
       field("student.sex", "F"), field("student.citizenID", "036310004517"),
       field("history[0].schoolYear", "2023-2024"), field("history[0].className", "8A1"),
@@ -29,6 +27,10 @@ import Testing
       field("history[1].schoolYear", "2024-2025"), field("history[1].className", "9A1"),
       field("history[1].school", "Trường THCS Đại An"),
     ]
+  }
+
+  /// The same student's TT22 THCS 2023-2024 year page fields.
+  static func yearFields(fullYear: String = "6.5") -> [PageFieldEvidence] {
     var year = [
       field("header.fullName", "NGUYỄN THỊ THUỶ"), field("header.className", "8A1"),
       field("header.schoolYear", "2023-2024"),
@@ -37,6 +39,15 @@ import Testing
     ]
     year += [field("summary.conduct.firstTerm", "T"), field("summary.conduct.secondTerm", "T")]
     year += [field("summary.conduct.fullYear", "T"), field("absences", "3"), field("promotion", "len-lop")]
+    return year
+  }
+
+  /// An information page and a TT22 THCS year page of one synthetic student, saved through the store.
+  static func savePages(_ database: ReviewDatabase, fullYear: String = "6.5") throws -> Int64 {
+    let scan = try database.registerScan(
+      sha256: String(repeating: "e", count: 64), fileName: "book.tif", pageCount: 2, actor: "t")
+    let info = infoFields()
+    let year = yearFields(fullYear: fullYear)
     try database.savePage(
       PageEvidence(scanID: scan.id, pageNumber: 1, contentSHA256: "a", outcome: .mapped, kind: "info", fields: info),
       actor: "t")

@@ -19,8 +19,34 @@ struct SchemaTests {
         #expect(tables.contains(table), "missing table \(table)")
       }
       let applied = try database.rawRead { try ReviewDatabase.migrator.appliedMigrations($0) }
-      #expect(applied == ["v1-schema", "v1-triggers", "v2-import", "v3-review", "v4-signing"])
+      #expect(applied == ["v1-schema", "v1-triggers", "v2-import", "v3-review", "v4-signing", "v5-reread"])
     }
+  }
+
+  @Test("v5 marks the fields reviewers had already decided, and only those")
+  func rereadMigrationBackfillsReviewerDecisions() throws {
+    let queue = try DatabaseQueue(configuration: ReviewDatabase.configuration())
+    try ReviewDatabase.migrator.migrate(queue, upTo: "v4-signing")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO student (id, full_name, birth_date) VALUES (1, 'Học sinh mẫu', '2010-01-01');
+          INSERT INTO record (id, student_id, school_year, grade, class_name, regime, state, payload,
+            digitization_case, created_at, updated_at)
+            VALUES (1, 1, '2023-2024', 8, '8A1', 'TT22', 'in_review', '{}', 'luu-tru', 'now', 'now');
+          INSERT INTO field (record_id, path, status, version) VALUES
+            (1, 'subjects.toan.firstTerm', 'corrected', 1),
+            (1, 'subjects.toan.secondTerm', 'accepted', 2),
+            (1, 'subjects.toan.fullYear', 'accepted', 0),
+            (1, 'absences', 'pending', 0),
+            (1, 'promotion', 'pending', 3);
+          """)
+    }
+    _ = try ReviewDatabase(writer: queue)  // brings the schema up to date
+    let decided = try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT path FROM field WHERE decided_by_reviewer = 1 ORDER BY path")
+    }
+    #expect(decided == ["subjects.toan.firstTerm", "subjects.toan.secondTerm"])
   }
 
   @Test("foreign keys are on", arguments: StoreKind.allCases)

@@ -28,6 +28,60 @@ import Testing
     #expect(second.stdout.contains("Đã nhập từ trước: 6 tệp (10 trang)"))
     let count = try CommandRunner.tool("sqlite3", ["hocba.sqlite", "SELECT count(*) FROM record;"], in: scratch.url)
     #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "7")
+    // Reading everything again once records exist (failed with a foreign-key error before issue 18).
+    let redo = try importScans(scratch, extra: ["--redo"])
+    #expect(redo.status == 0, "\(redo.stderr)\n\(redo.stdout)")
+    #expect(redo.stdout.contains("Trang đọc lại: 10"))
+    #expect(redo.stdout.contains("Hồ sơ đọc lại (7)"))
+    #expect(redo.stdout.contains("Hồ sơ tạo mới: 0"))
+    let after = try CommandRunner.tool(
+      "sqlite3", ["hocba.sqlite", "SELECT count(*) FROM record; SELECT count(*) FROM page; PRAGMA foreign_key_check;"],
+      in: scratch.url)
+    #expect(after.stdout.split(separator: "\n") == ["7", "10"], "no record or page added, no dangling reference")
+  }
+
+  @Test func aRedoKeepsTheReviewersValueFlagsTheDisagreementAndADryRunWritesNothing() throws {
+    let scratch = try Scratch()
+    let book = scratch.url.appendingPathComponent("so")
+    try FileManager.default.createDirectory(at: book, withIntermediateDirectories: true)
+    for name in ["s001-p1-info.png", "s001-p2-y2023.jpg"] {
+      try FileManager.default.copyItem(
+        at: URL(fileURLWithPath: Self.scans).appendingPathComponent(name), to: book.appendingPathComponent(name))
+    }
+    func run(_ extra: [String]) throws -> CommandRunner.Result {
+      try CommandRunner.hocba(
+        ["import", book.path, "--db", "hocba.sqlite", "--mappings", Self.mappings, "--jobs", "2"] + extra,
+        in: scratch.url)
+    }
+    func sql(_ query: String) throws -> String {
+      try CommandRunner.tool("sqlite3", ["hocba.sqlite", query], in: scratch.url).stdout
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(try run([]).status == 0)
+    let set = try CommandRunner.hocba(
+      ["set", "1", "absences", "97", "--reason", "Đối chiếu sổ gốc", "--actor", "Lan"], in: scratch.url)
+    #expect(set.status == 0, "\(set.stderr)")
+    let auditRows = try sql("SELECT count(*) FROM audit_log")
+
+    let dryRun = try run(["--redo", "--dry-run"])
+    #expect(dryRun.status == 0, "\(dryRun.stderr)")
+    #expect(dryRun.stdout.contains("Chạy thử (--dry-run)"))
+    #expect(dryRun.stdout.contains("#1: "))
+    #expect(dryRun.stdout.contains("1 ô cần xem lại"))
+    #expect(try sql("SELECT count(*) FROM audit_log") == auditRows, "a dry run writes nothing")
+    #expect(try sql("SELECT status FROM field WHERE record_id = 1 AND path = 'absences'") == "corrected")
+
+    let redo = try run(["--redo"])
+    #expect(redo.status == 0, "\(redo.stderr)")
+    #expect(redo.stdout.contains("1 ô cần xem lại"))
+    #expect(
+      try sql("SELECT normalized_value, status, reread_flagged FROM field WHERE record_id = 1 AND path = 'absences'")
+        == "97|pending|1")
+    let fields = try CommandRunner.hocba(["fields", "--record", "1", "--needs-review"], in: scratch.url)
+    let absences = fields.stdout.split(separator: "\n").first { $0.contains("\tabsences\t") }
+    #expect(absences?.hasPrefix("1\tabsences\tpending\t") == true)
+    #expect(absences?.contains("\t97\tđọc lại: ") == true, "the reviewer's value, then the disagreeing reading")
+    #expect(try CommandRunner.hocba(["audit", "verify"], in: scratch.url).status == 0)
   }
 
   @Test func aFolderWithoutScansIsAUsageErrorNamingIt() throws {

@@ -1,5 +1,3 @@
-import HocBaModel
-
 /// Writes one `summary.<group>.<column>` value into a year's results block (TT22 or TT58).
 enum SummaryWriter {
   static func write(

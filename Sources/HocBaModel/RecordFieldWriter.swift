@@ -1,5 +1,3 @@
-import HocBaModel
-
 /// Why a reviewed value cannot be written into a record.
 public enum FieldWriteError: HocBaError, Equatable {
   /// The path names no field of a school-year record.
