@@ -189,6 +189,36 @@ import Testing
     let final = try importScans(scratch, database: "killed.sqlite")
     #expect(final.status == 0, "\(final.stderr)")
     #expect(try dump(scratch, "killed.sqlite") == reference)
+
+    // The same for a re-reading: killed at random, then one plain run finishes the merges; nothing lost or doubled.
+    _ = try CommandRunner.tool("sqlite3", ["reference.sqlite", ".backup redo.sqlite"], in: scratch.url)
+    var redoKills = 0
+    for _ in 0..<12 where redoKills < 4 {
+      let process = Process()
+      process.executableURL = CommandRunner.hocba
+      process.arguments = [
+        "import", Self.scans, "--redo", "--db", "redo.sqlite", "--mappings", Self.mappings, "--jobs", "2",
+      ]
+      process.currentDirectoryURL = scratch.url
+      process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_THREAD_LIMIT": "1"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 300_000...3_000_000, using: &generator))
+      if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        redoKills += 1
+      }
+      process.waitUntilExit()
+    }
+    #expect(redoKills >= 4)
+    let resumed = try importScans(scratch, database: "redo.sqlite")
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(try dump(scratch, "redo.sqlite") == reference)
+    let pending = try CommandRunner.tool(
+      "sqlite3", ["redo.sqlite", "SELECT count(*) FROM page WHERE merge_pending = 1"], in: scratch.url)
+    #expect(pending.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    #expect(try CommandRunner.hocba(["audit", "verify", "--db", "redo.sqlite"], in: scratch.url).status == 0)
   }
 }
 
