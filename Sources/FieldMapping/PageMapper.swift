@@ -69,31 +69,53 @@ struct ClassificationFailure: Error {
   var reason: UnmatchedReason
 }
 
-/// Chooses the template whose anchors a page carries; never guesses between two.
+/// Chooses the template whose anchor phrases a page carries, weighing them as evidence; never guesses between two.
 enum Classifier {
+  /// One template's evidence on a page.
+  struct Evidence {
+    let template: Template
+    let missing: [String]
+    let anyFound: [String]
+    let forbidden: [String]
+    let score: Int
+    let qualifies: Bool
+  }
+
+  static func evidence(for template: Template, in text: PageText) -> Evidence {
+    let rule = template.classify
+    let weights = rule.weights ?? .standard
+    let any = rule.anyOf ?? []
+    let found = rule.required.filter { text.contains($0) }
+    let anyFound = any.filter { text.contains($0) }
+    let forbidden = (rule.forbidden ?? []).filter { text.contains($0) }
+    let score =
+      found.count * weights.required + min(anyFound.count, weights.anyOfCap) * weights.anyOf - forbidden.count
+      * weights.forbidden
+    let attainable = rule.required.count * weights.required + min(any.count, weights.anyOfCap) * weights.anyOf
+    // The page must carry at least one of the template's own anchors, and enough of its evidence overall.
+    let anchored = !found.isEmpty || (rule.required.isEmpty && !anyFound.isEmpty)
+    return Evidence(
+      template: template, missing: rule.required.filter { !found.contains($0) }, anyFound: anyFound,
+      forbidden: forbidden, score: score,
+      qualifies: anchored && score > 0 && score * 100 >= attainable * weights.minimumPercent)
+  }
+
   static func classify(_ text: PageText, templates: [Template]) -> Result<Template, ClassificationFailure> {
-    var matches: [(template: Template, score: Int)] = []
-    var misses: [UnmatchedReason.TemplateMiss] = []
-    for template in templates {
-      let rule = template.classify
-      let missing = rule.required.filter { !text.contains($0) }
-      let any = rule.anyOf ?? []
-      let anyFound = any.filter { text.contains($0) }
-      let forbidden = (rule.forbidden ?? []).filter { text.contains($0) }
-      if missing.isEmpty, any.isEmpty || !anyFound.isEmpty, forbidden.isEmpty {
-        matches.append((template, rule.required.count + anyFound.count))
-        continue
-      }
-      misses.append(
-        UnmatchedReason.TemplateMiss(
-          templateID: template.id, missing: missing, noneOf: !any.isEmpty && anyFound.isEmpty ? any : [],
-          forbidden: forbidden))
+    let all = templates.map { evidence(for: $0, in: text) }
+    let candidates = all.filter(\.qualifies).sorted { $0.score > $1.score }
+    if let best = candidates.first {
+      let margin = (best.template.classify.weights ?? .standard).minimumMargin
+      let close = candidates.dropFirst().filter { best.score - $0.score < margin }
+      if close.isEmpty { return .success(best.template) }
+      return .failure(
+        ClassificationFailure(
+          reason: UnmatchedReason(.ambiguous(templateIDs: ([best] + close).map(\.template.id)))))
     }
-    let best = matches.map(\.score).max()
-    let top = matches.filter { $0.score == best }
-    if top.count == 1 { return .success(top[0].template) }
-    if top.count > 1 {
-      return .failure(ClassificationFailure(reason: UnmatchedReason(.ambiguous(templateIDs: top.map(\.template.id)))))
+    let misses = all.map { evidence in
+      let any = evidence.template.classify.anyOf ?? []
+      return UnmatchedReason.TemplateMiss(
+        templateID: evidence.template.id, missing: evidence.missing,
+        noneOf: !any.isEmpty && evidence.anyFound.isEmpty ? any : [], forbidden: evidence.forbidden)
     }
     return .failure(ClassificationFailure(reason: UnmatchedReason(.noTemplate(misses))))
   }

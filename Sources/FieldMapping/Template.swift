@@ -44,13 +44,63 @@ public struct Template: Sendable, Hashable, Decodable {
 }
 
 /// Anchor phrases that decide whether a page is of a template's kind (matched without diacritics and case).
+///
+/// The phrases are weighted evidence, not vetoes: a page is of this kind when it carries enough of the template's
+/// evidence (`ClassificationWeights`) and clearly more than any other template's, so one misread or missed phrase
+/// neither throws a page out nor lets a wrong one in.
 public struct Classification: Sendable, Hashable, Decodable {
-  /// Every phrase must occur.
+  /// The template's strongest anchors (titles, table headers); at least one must occur.
   public var required: [String]
-  /// At least one phrase must occur (ignored when empty).
+  /// Supporting phrases (row labels, line labels).
   public var anyOf: [String]?
-  /// No phrase may occur.
+  /// Phrases of other kinds of page: each one found counts against this template.
   public var forbidden: [String]?
+  /// How much each kind of phrase counts; `ClassificationWeights.standard` when absent.
+  public var weights: ClassificationWeights?
+}
+
+/// How much each kind of anchor phrase counts when a page is classified. Tunable per template in its mapping file
+/// (`classify.weights`); the defaults below are the one place they live otherwise.
+public struct ClassificationWeights: Sendable, Hashable, Decodable {
+  /// Points per `required` phrase found.
+  public var required: Int
+  /// Points per `anyOf` phrase found, up to `anyOfCap` phrases.
+  public var anyOf: Int
+  public var anyOfCap: Int
+  /// Points taken away per `forbidden` phrase found.
+  public var forbidden: Int
+  /// The share of the template's attainable points (percent) a page must reach.
+  public var minimumPercent: Int
+  /// How many points the best template must lead the runner-up by; closer than that, the page is ambiguous.
+  public var minimumMargin: Int
+
+  /// The defaults: a title or header is worth four supporting labels; a phrase of another kind of page costs two.
+  public static let standard = ClassificationWeights(
+    required: 4, anyOf: 1, anyOfCap: 3, forbidden: 2, minimumPercent: 50, minimumMargin: 2)
+
+  public init(required: Int, anyOf: Int, anyOfCap: Int, forbidden: Int, minimumPercent: Int, minimumMargin: Int) {
+    self.required = required
+    self.anyOf = anyOf
+    self.anyOfCap = anyOfCap
+    self.forbidden = forbidden
+    self.minimumPercent = minimumPercent
+    self.minimumMargin = minimumMargin
+  }
+
+  /// Decodes the keys given, taking the standard value for each one left out.
+  public init(from decoder: any Decoder) throws {
+    enum Key: String, CodingKey { case required, anyOf, anyOfCap, forbidden, minimumPercent, minimumMargin }
+    let container = try decoder.container(keyedBy: Key.self)
+    let standard = Self.standard
+    func value(_ key: Key, _ fallback: Int) throws -> Int {
+      try container.decodeIfPresent(Int.self, forKey: key) ?? fallback
+    }
+    self.init(
+      required: try value(.required, standard.required), anyOf: try value(.anyOf, standard.anyOf),
+      anyOfCap: try value(.anyOfCap, standard.anyOfCap), forbidden: try value(.forbidden, standard.forbidden),
+      minimumPercent: try value(.minimumPercent, standard.minimumPercent),
+      minimumMargin: try value(.minimumMargin, standard.minimumMargin))
+  }
 }
 
 /// A named OCR profile: model language, segmentation and allowed characters.

@@ -56,6 +56,40 @@ import Testing
     #expect((try? result.get())?.id == "year-tt22-thcs")
   }
 
+  @Test func oneMisreadPhraseOfAnotherKindDoesNotThrowAnInformationPageOut() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    // "Hạnh kiểm" (a TT58 year-page phrase) read by mistake on an information page: evidence against, not a veto.
+    let page = PageText(
+      words: Self.words([
+        "HỌC BẠ", "Họ và tên: Nguyễn Văn An", "Nơi sinh: Ninh Bình", "Họ và tên cha: Nguyễn Văn Bình",
+        "Hạnh kiểm", "QUÁ TRÌNH HỌC TẬP",
+      ]))
+    #expect((try? Classifier.classify(page, templates: templates.templates).get())?.id == "info-page")
+  }
+
+  @Test func aYearPageWithOneHeaderNotReadIsStillClassified() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let page = PageText(
+      words: Self.words([
+        "Họ và tên: AN", "Môn học Học kì I Học kì II Cả năm", "Khoa học tự nhiên 7,0", "Lịch sử và Địa lí 8,0",
+        "Kết quả rèn luyện",
+      ]))
+    #expect((try? Classifier.classify(page, templates: templates.templates).get())?.id == "year-tt22-thcs")
+  }
+
+  @Test func evidenceForTwoKindsInEqualMeasureIsAmbiguousNotGuessed() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let page = PageText(
+      words: Self.words(["Kết quả rèn luyện Kết quả học tập", "Khoa học tự nhiên 7,0", "Vật lí 8,0"]))
+    guard case .failure(let failure) = Classifier.classify(page, templates: templates.templates),
+      case .ambiguous(let ids) = failure.reason.cause
+    else {
+      Issue.record("expected an ambiguous page")
+      return
+    }
+    #expect(Set(ids) == ["year-tt22-thcs", "year-tt22-thpt"])
+  }
+
   @Test func unmatchedPageNamesMissingAnchors() throws {
     let engine = FixtureOCREngine(pageWords: Self.words(["ĐƠN XIN NGHỈ HỌC", "Kính gửi: thầy cô"]))
     let mapper = PageMapper(templates: try TemplateSet.load(directory: TemplateLoadingTests.mappings))
