@@ -55,8 +55,10 @@ struct BookAssembler {
         summary.recordsCreated += 1
       case .failure(.duplicateRecord(let existing)):
         // A rescan of a page already in a record: its reading merges into that record, field by field.
+        var routing = mergeRouting
+        routing.reviewsDisagreements = true
         let merge = try database.mergeReading(
-          into: existing, from: [year, info.identityEvidence], routing: mergeRouting, actor: options.actor)
+          into: existing, from: [year, info.identityEvidence], routing: routing, actor: options.actor)
         try database.markDuplicate(pageID: year.id, reason: "rescan-merged", actor: options.actor)
         summary.duplicatePages += 1
         summary.merges.append(merge)

@@ -34,11 +34,18 @@ public struct MergeRouting: Sendable {
   /// The rules' findings on the merged record, and the paths they send to review.
   public var evaluate: @Sendable (SchoolYearRecord) -> (findings: [StoredFinding], reviewPaths: Set<String>)
 
+  /// Whether a field no reviewer decided goes to review when the two readings disagree: yes for a rescan of the
+  /// same sheet (two scans, two answers: a person decides), no for `--redo` after a template fix (the new reading
+  /// is the point; the routing still decides on confidence).
+  public var reviewsDisagreements: Bool
+
   public init(
     needsReview: @escaping @Sendable (PageFieldEvidence) -> Bool,
-    evaluate: @escaping @Sendable (SchoolYearRecord) -> (findings: [StoredFinding], reviewPaths: Set<String>)
+    evaluate: @escaping @Sendable (SchoolYearRecord) -> (findings: [StoredFinding], reviewPaths: Set<String>),
+    reviewsDisagreements: Bool = false
   ) {
     self.needsReview = needsReview
     self.evaluate = evaluate
+    self.reviewsDisagreements = reviewsDisagreements
   }
 }

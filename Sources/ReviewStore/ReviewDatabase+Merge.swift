@@ -63,7 +63,10 @@ extension ReviewDatabase {
       }
       let rules = routing.evaluate(record)
       for (reading, old) in taking {
-        let pending = routing.needsReview(reading.field) || rules.reviewPaths.contains(reading.field.path)
+        let disagrees = old != nil && (old?["normalized_value"] as String?) != reading.field.normalizedValue
+        let pending =
+          routing.needsReview(reading.field) || rules.reviewPaths.contains(reading.field.path)
+          || (routing.reviewsDisagreements && disagrees)
         try take(db, recordID: recordID, reading, status: pending ? .pending : .accepted, old: old, actor: actor)
       }
       try refreshFindings(db, recordID: recordID, with: rules.findings, actor: actor)

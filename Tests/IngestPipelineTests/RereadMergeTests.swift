@@ -208,6 +208,9 @@ import Testing
     let secondTerm = try Self.field(database, recordID, "subjects.toan.secondTerm")
     let rescanYear = try #require(try database.pages().first { $0.scanID == rescan.id && $0.pageNumber == 2 })
     #expect(secondTerm.observation.pageID == rescanYear.id, "the snippet now comes from the new scan")
+    #expect(secondTerm.observation.status == .pending, "two scans, two readings: a person decides")
+    let fullYear = try Self.field(database, recordID, "subjects.toan.fullYear")
+    #expect(fullYear.observation.status == .accepted, "where both scans agree, the import's decision stands")
     #expect(rescanYear.outcome == .duplicate)
   }
 
