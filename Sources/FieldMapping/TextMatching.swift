@@ -1,7 +1,7 @@
 import Foundation
 
 /// Diacritic- and case-insensitive comparison of Vietnamese phrases, tolerant to a little OCR noise.
-enum TextMatching {
+public enum TextMatching {
   /// The matching key of a text: NFD without combining marks, đ folded to d, lowercased, punctuation removed,
   /// split into tokens of letters and digits ("Giáo dục công dân:" → ["giao", "duc", "cong", "dan"]).
   static func tokens(_ text: String) -> [String] {
@@ -29,7 +29,7 @@ enum TextMatching {
   static func key(_ text: String) -> String { tokens(text).joined(separator: " ") }
 
   /// Levenshtein distance between two strings, by Unicode scalar.
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let left = Array(a.unicodeScalars)
     let right = Array(b.unicodeScalars)
     if left.isEmpty { return right.count }

@@ -25,11 +25,19 @@ struct BookAssembler {
       SchoolRef(name: $0.name, code: $0.code, province: $0.province)
     }
     for year in pages where year.kind?.hasPrefix("year-") == true && year.recordID == nil {
-      guard let info = Self.informationPage(for: year, among: infoPages) else {
+      let match = BookMatch.find(for: year, among: infoPages)
+      guard let info = match.page else {
+        let reason: UngroupedPage.Reason
+        if case .ambiguous(let count) = match {
+          reason = .severalInformationPages(count)
+        } else {
+          reason = .noInformationPage
+        }
         summary.ungroupedPages.append(
-          UngroupedPage(fileName: year.fileName, pageNumber: year.pageNumber, reason: .noInformationPage))
+          UngroupedPage(fileName: year.fileName, pageNumber: year.pageNumber, reason: reason))
         continue
       }
+      let year = year.fillingHeader(from: info)
       let assembler = RecordAssembler(
         info: info, year: year, digitizationCase: options.digitizationCase,
         defaultSchool: defaultSchool ?? SchoolRef(name: "Trường chưa cấu hình"))
@@ -44,7 +52,7 @@ struct BookAssembler {
       }
       let routing = self.routing
       // The rules run before the record is stored, so the record, its fields and its findings land together.
-      let rules = checker.evaluate(record)
+      let rules = checker.evaluate(record, extra: match.finding.map { [$0] } ?? [])
       let created = Result { () throws(StoreError) in
         try database.createRecord(
           record, fromPages: [year, info.identityEvidence], assigning: [year.id], actor: options.actor,
@@ -97,16 +105,6 @@ struct BookAssembler {
         try database.mergeReading(into: recordID, from: evidence, routing: mergeRouting, actor: options.actor))
     }
     try database.finishMerge(pageIDs: merged)
-  }
-
-  /// The information page of the same student: same file first, else the only name match.
-  static func informationPage(for year: StoredPage, among infoPages: [StoredPage]) -> StoredPage? {
-    guard let name = year.value("header.fullName").map(NameKey.init) else { return nil }
-    let matches = infoPages.filter { $0.value("student.fullName").map(NameKey.init) == name }
-    if let sameFile = matches.last(where: { $0.scanSHA256 == year.scanSHA256 && $0.pageNumber < year.pageNumber }) {
-      return sameFile
-    }
-    return matches.count == 1 ? matches[0] : nil
   }
 
   /// "file #page: 2023-2024" for each school year a book lists with no year page in the database.

@@ -97,6 +97,8 @@ public struct UngroupedPage: Sendable, Equatable {
     case noInformationPage
     /// A field needed to build the record (e.g. "student.birthDate") was not read.
     case missingField(String)
+    /// Several information pages could be the student's (names equally close): never guessed.
+    case severalInformationPages(Int)
   }
 
   public var fileName: String
@@ -112,6 +114,10 @@ public struct UngroupedPage: Sendable, Equatable {
         "\(place): chưa tìm thấy trang thông tin học sinh cùng họ tên; nhập trang 1 của sổ hoặc sửa họ tên trong rà soát.",
         "\(place): no information page with the same name yet; import page 1 of the book or correct the name in review."
       )
+    case .severalInformationPages(let count):
+      return language.pick(
+        "\(place): \(count) trang thông tin có họ tên giống nhau hoặc gần giống; không tự ghép — sửa họ tên trong rà soát.",
+        "\(place): \(count) information pages have the same or a close name; not paired — correct the name in review.")
     case .missingField(let path):
       return language.pick(
         "\(place): chưa đọc được \(path); quét lại trang hoặc nhập giá trị khi rà soát.",
