@@ -17,7 +17,7 @@ extension ReviewModel {
       language.pick("Giá trị: ", "Value: ") + (value.isEmpty ? language.pick("(trống)", "(empty)") : value) + " · "
         + Text.status(field.status, language))
     let related =
-      record.findings.filter { $0.fieldPath == field.path }
+      record.findings.filter { $0.names(field.path) }
       + record.findings.filter { $0.fieldPath == nil && $0.isError }
     for finding in related {
       let kind = finding.isError ? language.pick("Lỗi", "Error") : language.pick("Lưu ý", "Note")

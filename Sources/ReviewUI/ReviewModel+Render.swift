@@ -141,7 +141,7 @@ extension ReviewModel {
     if value.isEmpty { value = "·" }
     if index == focusedField { value = "[" + value + "]" }
     let hasError = record.findings.contains {
-      $0.fieldPath == field.path && $0.isError && $0.acknowledgement == nil
+      $0.names(field.path) && $0.isError && $0.acknowledgement == nil
     }
     if hasError { value += "!" }
     switch field.status {

@@ -126,6 +126,10 @@ public struct ReviewModel: Sendable {
       approving = false
       notice = Notice(text: text, isError: true)
       return []
+    case .findingsChanged(let recordID, let findings):
+      guard record?.recordID == recordID else { return [] }
+      record?.findings = findings
+      return []
     }
   }
 

@@ -172,9 +172,11 @@ extension ReviewCommandTests {
       try tmux.type("a", "Nguyễn Thị Thuỷ")
       try tmux.keys("a", "Enter")
       #expect(tmux.waitFor("a", "[8,4]?"), "\(tmux.screen("a"))")
-      try tmux.type("a", "6,4")
+      // HK II 7,5 leaves Cả năm 6,5 inconsistent: the rules run in the write and C2 shows at once.
+      try tmux.type("a", "7,5")
       try tmux.keys("a", "Enter")
       #expect(tmux.waitFor("a", "[6,5]!?"), "\(tmux.screen("a"))")
+      #expect(tmux.waitFor("a", "Lỗi C2: Cả năm môn Toán"), "\(tmux.screen("a"))")
       try tmux.keys("a", "Enter", "a")
       #expect(tmux.waitFor("a", "Lý do vẫn duyệt"), "\(tmux.screen("a"))")
       try tmux.type("a", "Sổ gốc ghi như vậy")
@@ -188,7 +190,7 @@ extension ReviewCommandTests {
       let stored = try #require(try database.record(id: 1))
       #expect(stored.state == .reviewed)
       #expect(stored.record.student.fullName == "Nguyễn Thị Thuỷ")
-      #expect(stored.record.subjects.first { $0.code == "toan" }?.secondTerm?.canonical == "6.4")
+      #expect(stored.record.subjects.first { $0.code == "toan" }?.secondTerm?.canonical == "7.5")
       let audit = try CommandRunner.tool(
         "sqlite3",
         [
