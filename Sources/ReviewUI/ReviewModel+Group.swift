@@ -51,7 +51,7 @@ extension ReviewModel {
     case .escape: return leaveGroup()
     case .up, .backTab: select(current.selected - 1, now: now)
     case .down, .tab: select(current.selected + 1, now: now)
-    case .character("A") where !typing: return acceptAll(now: now)
+    case .control("a") where !typing: return acceptAll(now: now)
     case .enter: return submitGroup(now: now)
     default:
       if current.line.handle(key) { group = current }

@@ -68,8 +68,8 @@ extension ReviewModel {
 extension Text {
   static func groupHints(_ language: Language) -> String {
     language.pick(
-      "Nhóm: Enter chấp nhận · gõ giá trị + Enter sửa · A chấp nhận tất cả · ↑↓ chọn · Esc quay lại",
-      "Group: Enter accept · type a value + Enter set · A accept all · ↑↓ select · Esc back")
+      "Nhóm: Enter chấp nhận · gõ giá trị + Enter sửa · ^A chấp nhận tất cả · ↑↓ chọn · Esc quay lại",
+      "Group: Enter accept · type a value + Enter set · ^A accept all · ↑↓ select · Esc back")
   }
 
   static func groupTitle(_ key: GroupKey, _ language: Language) -> String {

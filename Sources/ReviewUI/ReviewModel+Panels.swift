@@ -68,6 +68,9 @@ extension ReviewModel {
     case .acknowledging(_, let current):
       prompt = language.pick("Lý do vẫn duyệt: ", "Reason to approve anyway: ")
       line = current
+    case .goingTo(let current):
+      prompt = language.pick("Đến hồ sơ số: ", "Go to record number: ")
+      line = current
     case .group:
       guard let group, let typed = groupPrompt(group) else {
         canvas.put(row, 0, Text.groupHints(language).fitted(width))
@@ -76,10 +79,10 @@ extension ReviewModel {
       prompt = typed.prompt
       line = typed.line
     case .browse, .help:
-      let hints = language.pick(
-        "Enter chấp nhận · e sửa · Tab ↑↓ di chuyển · u hoàn tác · g nhóm · n hồ sơ sau · a duyệt · / tìm · q thoát",
-        "Enter accept · e edit · Tab ↑↓ move · u undo · g group · n next record · a approve · / find · q quit")
-      canvas.put(row, 0, hints.fitted(width))
+      canvas.put(row, 0, Text.browseHints(language).fitted(width))
+      return
+    case .command:
+      canvas.put(row, 0, Text.commandHints(language).fitted(width))
       return
     }
     var check = ""

@@ -77,8 +77,8 @@ extension ReviewModel {
   private var titleText: String {
     let left = language.pick(" hocba · Rà soát học bạ · \(reviewer)", " hocba · Transcript review · \(reviewer)")
     let right = language.pick(
-      "hàng đợi \(queue.count) · đã rà soát \(reviewedCount) · ? trợ giúp ",
-      "queue \(queue.count) · reviewed \(reviewedCount) · ? help ")
+      "hàng đợi \(queue.count) · đã rà soát \(reviewedCount) · F1 trợ giúp ",
+      "queue \(queue.count) · reviewed \(reviewedCount) · F1 help ")
     return left + "  " + right
   }
 

@@ -101,7 +101,7 @@ struct FindingRefreshTests {
     let size = TerminalSize(columns: 120, rows: 40)
     #expect(!model.render(size: size).text.contains("!"))
     var probe = model
-    #expect(probe.update(.key(.character("a"))) == [.approve(recordID: 1)])
+    #expect(probe.update(.key(.control("a"))) == [.approve(recordID: 1)])
     let finding = FindingSnapshot(
       id: 9, fieldPath: "subjects.toan.fullYear", ruleCode: "C02", isError: true, detail: "Toán: cả năm không khớp.",
       paths: ["subjects.toan.fullYear", "subjects.toan.secondTerm"])
@@ -109,7 +109,7 @@ struct FindingRefreshTests {
     let screen = model.render(size: size).text
     #expect(screen.contains("6,5!") || screen.contains("6,5]!"), "\(screen)")
     #expect(screen.contains("8,4!") || screen.contains("8,4]!"), "\(screen)")
-    #expect(model.update(.key(.character("a"))).isEmpty)
+    #expect(model.update(.key(.control("a"))).isEmpty)
     guard case .acknowledging(let findingID, _) = model.mode else {
       Issue.record("approval did not ask for a reason")
       return

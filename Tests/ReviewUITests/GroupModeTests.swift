@@ -24,7 +24,7 @@ struct GroupModeTests {
     while model.currentField?.path != "subjects.toan.fullYear" { _ = model.update(.key(.tab)) }
     let record = model.record!
     #expect(GroupKey(model.currentField!, in: record) == key)
-    #expect(model.update(.key(.character("g"))) == [.loadGroup(key)])
+    #expect(model.update(.key(.control("g"))) == [.loadGroup(key)])
     #expect(model.update(.groupLoaded(key, entries())).isEmpty)
     return model
   }
@@ -49,7 +49,7 @@ struct GroupModeTests {
 
   @Test func acceptAllStoresOneDecisionPerEditableField() throws {
     var model = Self.grouped()
-    let effects = model.update(.key(.character("A")), now: 4)
+    let effects = model.update(.key(.control("a")), now: 4)
     let changes = effects.compactMap { effect -> FieldChange? in
       if case .save(let change) = effect { change } else { nil }
     }

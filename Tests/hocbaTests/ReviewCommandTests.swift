@@ -166,7 +166,7 @@ extension ReviewCommandTests {
       let tmux = Tmux(directory: scratch.url)
       try tmux.start("a", Self.review + " --reviewer Lan")
       #expect(tmux.waitFor("a", "Nguyen Thi Thuy]?"), "\(tmux.screen("a"))")
-      try tmux.keys("a", "e")
+      // Typing over the field edits it: no letter of the name is a command.
       try tmux.type("a", "Nguyễn Thị Thuỷ")
       try tmux.keys("a", "Enter")
       try tmux.type("a", "Nguyễn Thị Thuỷ")
@@ -177,12 +177,12 @@ extension ReviewCommandTests {
       try tmux.keys("a", "Enter")
       #expect(tmux.waitFor("a", "[6,5]!?"), "\(tmux.screen("a"))")
       #expect(tmux.waitFor("a", "Lỗi C2: Cả năm môn Toán"), "\(tmux.screen("a"))")
-      try tmux.keys("a", "Enter", "a")
+      try tmux.keys("a", "Enter", "C-a")
       #expect(tmux.waitFor("a", "Lý do vẫn duyệt"), "\(tmux.screen("a"))")
       try tmux.type("a", "Sổ gốc ghi như vậy")
       try tmux.keys("a", "Enter")
       #expect(tmux.waitFor("a", "Không còn hồ sơ nào chờ rà soát"), "\(tmux.screen("a"))")
-      try tmux.keys("a", "q")
+      try tmux.keys("a", "Escape", "q")
       #expect(tmux.waitFor("a", "EXIT=0"), "\(tmux.screen("a"))")
       #expect(try tmux.terminalRestored("a"))
 
@@ -209,7 +209,7 @@ extension ReviewCommandTests {
       #expect(tmux.waitFor("a", " #1 · Nguyen Thi Thuy"), "\(tmux.screen("a"))")
       try tmux.start("b", Self.review + " --reviewer Minh")
       #expect(tmux.waitFor("b", " #2 · Học Sinh 1"), "\(tmux.screen("b"))")
-      try tmux.keys("b", "/")
+      try tmux.keys("b", "C-f")
       try tmux.type("b", "thuy")
       try tmux.keys("b", "Enter")
       #expect(tmux.waitFor("b", "đang được Lan rà soát"), "\(tmux.screen("b"))")
@@ -219,7 +219,7 @@ extension ReviewCommandTests {
       var opened = false
       let deadline = Date().addingTimeInterval(20)
       while !opened && Date() < deadline {
-        try tmux.keys("b", "/")
+        try tmux.keys("b", "C-f")
         try tmux.type("b", "thuy")
         try tmux.keys("b", "Enter")
         opened = tmux.waitFor("b", " #1 · Nguyen Thi Thuy", seconds: 1)
