@@ -54,9 +54,7 @@ struct FieldsCommand: ParsableCommand {
         }
       }
       if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Console.output(String(decoding: try encoder.encode(lines), as: UTF8.self))
+        try Console.json(lines)
       } else {
         for line in lines {
           let confidence = line.confidence.map { String(Int($0.rounded())) } ?? "-"
