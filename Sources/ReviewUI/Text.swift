@@ -61,6 +61,13 @@ enum Text {
         + "Esc : record no. · F1 help · ^Q quit")
   }
 
+  /// The hints under the edit line when there is room for a second row.
+  static func editHints(_ language: Language) -> String {
+    language.pick(
+      "Enter lưu · Esc huỷ · ^U xoá dòng · ^W xoá một từ · ←→ di chuyển con trỏ",
+      "Enter save · Esc cancel · ^U clear the line · ^W delete a word · ←→ move the cursor")
+  }
+
   /// The hints after Esc: the command letters.
   static func commandHints(_ language: Language) -> String {
     language.pick(
