@@ -9,38 +9,38 @@ public typealias FindingEvaluation = (_ record: SchoolYearRecord, _ recordID: In
 extension ReviewDatabase {
   /// Replaces a record's findings inside the caller's transaction.
   ///
-  /// A reviewer's acknowledgement is kept when the same rule still points at the same field (rule code and
-  /// field path); acknowledgements of findings that no longer apply go with them. Refused for a sealed record.
+  /// A finding that still applies (same rule code and field path) keeps its row, so its id and a reviewer's
+  /// acknowledgement stay; its severity and explanation are updated. Findings that no longer apply are deleted
+  /// with their acknowledgements; new ones are added. Refused for a sealed record.
   func replaceFindings(_ db: Database, recordID: Int64, with findings: [StoredFinding]) throws {
     struct Key: Hashable {
       let ruleCode: String
       let fieldPath: String?
     }
-    var kept: [Key: [Row]] = [:]
+    var existing: [Key: [Int64]] = [:]
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT x.rule_code, x.field_path, a.actor, a.reason, a.at FROM finding_ack a
-        JOIN finding x ON x.id = a.finding_id WHERE x.record_id = ? ORDER BY x.id
-        """, arguments: [recordID])
+      db, sql: "SELECT id, rule_code, field_path FROM finding WHERE record_id = ? ORDER BY id", arguments: [recordID])
     {
-      kept[Key(ruleCode: row["rule_code"], fieldPath: row["field_path"]), default: []].append(row)
+      existing[Key(ruleCode: row["rule_code"], fieldPath: row["field_path"]), default: []].append(row["id"])
     }
     try refusingSealed(recordID) {
-      try db.execute(sql: "DELETE FROM finding WHERE record_id = ?", arguments: [recordID])
+      var kept: Set<Int64> = []
       for finding in findings {
-        try db.execute(
-          sql: "INSERT INTO finding (record_id, field_path, rule_code, severity, detail) VALUES (?, ?, ?, ?, ?)",
-          arguments: [recordID, finding.fieldPath, finding.ruleCode, finding.severity.rawValue, finding.detail])
         let key = Key(ruleCode: finding.ruleCode, fieldPath: finding.fieldPath)
-        guard let acknowledgement = kept[key]?.first else { continue }
-        kept[key]?.removeFirst()
-        try db.execute(
-          sql: "INSERT INTO finding_ack (finding_id, actor, reason, at) VALUES (?, ?, ?, ?)",
-          arguments: [
-            db.lastInsertedRowID, acknowledgement["actor"] as String, acknowledgement["reason"] as String,
-            acknowledgement["at"] as String,
-          ])
+        if let id = existing[key]?.first {
+          existing[key]?.removeFirst()
+          kept.insert(id)
+          try db.execute(
+            sql: "UPDATE finding SET severity = ?, detail = ? WHERE id = ?",
+            arguments: [finding.severity.rawValue, finding.detail, id])
+        } else {
+          try db.execute(
+            sql: "INSERT INTO finding (record_id, field_path, rule_code, severity, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [recordID, finding.fieldPath, finding.ruleCode, finding.severity.rawValue, finding.detail])
+        }
+      }
+      for id in existing.values.joined() where !kept.contains(id) {
+        try db.execute(sql: "DELETE FROM finding WHERE id = ?", arguments: [id])
       }
     }
   }

@@ -65,6 +65,8 @@ struct FindingRefreshTests {
     try database.acknowledgeFinding(c02.finding.id!, recordID: id, reason: "Sổ gốc ghi như vậy", actor: "Lan")
     try write(database, id, "subjects.toan.secondTerm", "7.5", findings: Self.toanRule)
     #expect(try codes(database, id) == ["C02 (Sổ gốc ghi như vậy)"])
+    #expect(try database.reviewFindings(recordID: id).first?.finding.id == c02.finding.id, "the row is kept")
+    #expect(try database.auditEntries(recordID: id).contains { $0.action == "acknowledge" })
     try write(database, id, "subjects.toan.secondTerm", "6.4", findings: Self.toanRule)
     #expect(try codes(database, id) == [])
     try write(database, id, "subjects.toan.secondTerm", "7.6", findings: Self.toanRule)
