@@ -38,17 +38,13 @@ extension StoredFinding {
 extension ReviewDatabase {
   /// Replaces a record's findings with a new set (after the rules ran again), and sends the fields they point at
   /// back to review while the record has not been reviewed yet. One transaction; refused for a sealed record.
+  /// Acknowledgements of findings that still apply (same rule, same field) are kept.
   public func replaceFindings(
     recordID: Int64, with findings: [StoredFinding], reviewPaths: Set<String>, actor: String
   ) throws(StoreError) {
     try write("replaceFindings", recordID: recordID) { db in
+      try replaceFindings(db, recordID: recordID, with: findings)
       try refusingSealed(recordID) {
-        try db.execute(sql: "DELETE FROM finding WHERE record_id = ?", arguments: [recordID])
-        for finding in findings {
-          try db.execute(
-            sql: "INSERT INTO finding (record_id, field_path, rule_code, severity, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [recordID, finding.fieldPath, finding.ruleCode, finding.severity.rawValue, finding.detail])
-        }
         let state = try String.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [recordID])
         if state == RecordState.imported.rawValue {
           for path in reviewPaths.sorted() {

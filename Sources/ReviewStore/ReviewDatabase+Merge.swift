@@ -69,7 +69,10 @@ extension ReviewDatabase {
           || (routing.reviewsDisagreements && disagrees)
         try take(db, recordID: recordID, reading, status: pending ? .pending : .accepted, old: old, actor: actor)
       }
-      try refreshFindings(db, recordID: recordID, with: rules.findings, actor: actor)
+      try replaceFindings(db, recordID: recordID, with: rules.findings)
+      try appendAudit(
+        db, actor: actor, entity: "record", entityID: recordID, action: "findings",
+        new: rules.findings.map { "\($0.ruleCode):\($0.severity.rawValue)" }.joined(separator: ","))
       if record != original {
         try rewritePayload(db, recordID: recordID, actor: actor, reason: "reread") { _ in record }
       }
@@ -156,31 +159,5 @@ extension ReviewDatabase {
       db, actor: actor, entity: "field", entityID: id, action: "reread",
       old: try Self.auditJSON(["value": oldValue, "status": oldStatus]),
       new: try Self.auditJSON(["value": field.normalizedValue, "status": status.rawValue]))
-  }
-
-  /// Replaces a record's findings inside the caller's transaction, keeping the rows (and acknowledgements) of those
-  /// that still apply.
-  private func refreshFindings(_ db: Database, recordID: Int64, with findings: [StoredFinding], actor: String) throws {
-    func key(_ rule: String, _ path: String?, _ detail: String) -> String {
-      "\(rule)\u{1F}\(path ?? "")\u{1F}\(detail)"
-    }
-    var current: [String: Int64] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT id, rule_code, field_path, detail FROM finding WHERE record_id = ?", arguments: [recordID])
-    {
-      current[key(row["rule_code"], row["field_path"], row["detail"])] = row["id"]
-    }
-    let wanted = Set(findings.map { key($0.ruleCode, $0.fieldPath, $0.detail) })
-    for (existingKey, id) in current where !wanted.contains(existingKey) {
-      try db.execute(sql: "DELETE FROM finding WHERE id = ?", arguments: [id])
-    }
-    for finding in findings where current[key(finding.ruleCode, finding.fieldPath, finding.detail)] == nil {
-      try db.execute(
-        sql: "INSERT INTO finding (record_id, field_path, rule_code, severity, detail) VALUES (?, ?, ?, ?, ?)",
-        arguments: [recordID, finding.fieldPath, finding.ruleCode, finding.severity.rawValue, finding.detail])
-    }
-    try appendAudit(
-      db, actor: actor, entity: "record", entityID: recordID, action: "findings",
-      new: findings.map { "\($0.ruleCode):\($0.severity.rawValue)" }.joined(separator: ","))
   }
 }

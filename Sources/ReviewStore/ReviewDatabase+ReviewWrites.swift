@@ -53,11 +53,12 @@ extension ReviewDatabase {
   ///
   /// A changed value is also written into the record's content through `patch` (path, value → record), in the
   /// same transaction. The audit row keeps who, when, the old and new value and status, the reason, the
-  /// keystrokes and the time spent. Returns the field's new version.
+  /// keystrokes and the time spent. With `findings`, the rules run again on the changed record and its findings
+  /// are replaced in the same transaction. Returns the field's new version.
   @discardableResult
   public func updateField(
     recordID: Int64, _ update: FieldUpdate, actor: String, claimToken: String?, now: Date = Date(),
-    patch: (SchoolYearRecord, String, String?) throws -> SchoolYearRecord
+    findings: FindingEvaluation? = nil, patch: (SchoolYearRecord, String, String?) throws -> SchoolYearRecord
   ) throws -> Int {
     try reviewWrite("updateField", recordID: recordID) { db in
       guard
@@ -85,6 +86,7 @@ extension ReviewDatabase {
       }
       if oldValue != update.value {
         try rewritePayload(db, recordID: recordID, actor: actor, reason: path) { try patch($0, path, update.value) }
+        if let findings { try refreshFindings(db, recordID: recordID, actor: actor, evaluate: findings) }
       }
       struct Side: Encodable {
         let value: String?

@@ -15,6 +15,9 @@ public struct EditLine: Sendable, Hashable {
   public var text: String { String(characters) }
 
   /// Applies an editing key; returns false for keys the line does not handle.
+  ///
+  /// As in a shell: Ctrl-A / Ctrl-E go to the start / end, Ctrl-U deletes to the start, Ctrl-K to the end,
+  /// Ctrl-W the word before the cursor (and the spaces after it).
   public mutating func handle(_ key: Key) -> Bool {
     switch key {
     case .character(let character):
@@ -31,6 +34,18 @@ public struct EditLine: Sendable, Hashable {
     case .delete:
       guard cursor < characters.count else { return true }
       characters.remove(at: cursor)
+    case .control("a"): cursor = 0
+    case .control("e"): cursor = characters.count
+    case .control("u"):
+      characters.removeFirst(cursor)
+      cursor = 0
+    case .control("k"): characters.removeLast(characters.count - cursor)
+    case .control("w"):
+      var start = cursor
+      while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+      while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+      characters.removeSubrange(start..<cursor)
+      cursor = start
     default: return false
     }
     return true

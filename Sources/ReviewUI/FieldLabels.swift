@@ -78,6 +78,14 @@ enum FieldLabels {
       ]
   }
 
+  /// The name of a path's last component for the reviewer: a table column ("Cả năm") or a field ("Họ và tên").
+  static func suffixLabel(_ suffix: String, _ language: Language) -> String {
+    if let column = GridLayout.columnKeys.firstIndex(of: suffix) { return columnHeadings(language)[column] }
+    let named = names.filter { $0.key.split(separator: ".").last.map(String.init) == suffix }
+    if let name = named.min(by: { $0.key < $1.key })?.value { return language.pick(name.0, name.1) }
+    return suffix
+  }
+
   /// A field's name for the reviewer, e.g. "Toán · Cả năm".
   static func label(_ path: String, _ record: SchoolYearRecord, _ language: Language) -> String {
     if let name = names[path] { return language.pick(name.0, name.1) }

@@ -105,10 +105,13 @@ public struct FindingSnapshot: Sendable, Hashable {
   public var detail: String
   /// The acknowledgement reason, once acknowledged.
   public var acknowledgement: String?
+  /// Every field the finding names (its `fieldPath` first); empty when only `fieldPath` is known.
+  public var paths: [String]
 
   /// Creates a finding snapshot.
   public init(
-    id: Int64, fieldPath: String?, ruleCode: String, isError: Bool, detail: String, acknowledgement: String? = nil
+    id: Int64, fieldPath: String?, ruleCode: String, isError: Bool, detail: String, acknowledgement: String? = nil,
+    paths: [String] = []
   ) {
     self.id = id
     self.fieldPath = fieldPath
@@ -116,7 +119,11 @@ public struct FindingSnapshot: Sendable, Hashable {
     self.isError = isError
     self.detail = detail
     self.acknowledgement = acknowledgement
+    self.paths = paths
   }
+
+  /// Whether the finding names the field at `path`.
+  public func names(_ path: String) -> Bool { fieldPath == path || paths.contains(path) }
 }
 
 /// The open record: heading data, fields and findings.
@@ -209,4 +216,6 @@ public enum ReviewMessage: Sendable, Hashable {
   case groupLoaded(GroupKey, [GroupEntry])
   /// An effect failed; the message says what to do.
   case failed(String)
+  /// The record's findings after the rules ran again on a correction.
+  case findingsChanged(recordID: Int64, [FindingSnapshot])
 }

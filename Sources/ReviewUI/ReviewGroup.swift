@@ -1,4 +1,5 @@
 import Foundation
+import HocBaModel
 
 /// What ties the fields of a group together: a rule finding on the same path suffix, or the same OCR text.
 public enum GroupKey: Sendable, Hashable {
@@ -36,10 +37,14 @@ public enum GroupKey: Sendable, Hashable {
     }
   }
 
-  /// The group's members in `record`, for the runner loading a group across records.
-  public func entries(in record: RecordSnapshot, studentName: String, claimedBy: String?) -> [GroupEntry] {
+  /// The group's members in `record`, for the runner loading a group across records, each with its label.
+  public func entries(
+    in record: RecordSnapshot, studentName: String, claimedBy: String?, language: Language
+  ) -> [GroupEntry] {
     record.fields.filter { matches($0, in: record) }.map {
-      GroupEntry(recordID: record.recordID, studentName: studentName, field: $0, claimedBy: claimedBy)
+      GroupEntry(
+        recordID: record.recordID, studentName: studentName, field: $0,
+        label: FieldLabels.label($0.path, record.record, language), claimedBy: claimedBy)
     }
   }
 }
@@ -64,21 +69,31 @@ public struct GroupEntry: Sendable, Hashable {
   public var studentName: String
   /// The field, with the version read.
   public var field: FieldSnapshot
+  /// The field's name for the reviewer ("Toán · Cả năm"), never its path.
+  public var label: String
   /// Another reviewer holding the record: shown, not editable.
   public var claimedBy: String?
   /// What became of it.
   public var outcome: Outcome = .open
 
   /// Creates an entry.
-  public init(recordID: Int64, studentName: String, field: FieldSnapshot, claimedBy: String? = nil) {
+  public init(recordID: Int64, studentName: String, field: FieldSnapshot, label: String, claimedBy: String? = nil) {
     self.recordID = recordID
     self.studentName = studentName
     self.field = field
+    self.label = label
     self.claimedBy = claimedBy
   }
 
   /// Whether a decision can still be made on it.
   public var isEditable: Bool { claimedBy == nil && outcome == .open }
+
+  /// Below this OCR confidence (percent) a field is decided on its own, never by "accept all"; the import's
+  /// routing threshold for non-critical fields (`ReviewRouting.standard`).
+  public static let lowConfidence: Double = 80
+
+  /// Critical or low-confidence: shown one by one with its snippet, never accepted in bulk.
+  public var needsOwnDecision: Bool { field.critical || (field.confidence ?? 0) < Self.lowConfidence }
 }
 
 /// Group mode: the fields being fixed in one pass, the selected one, and what is being typed.

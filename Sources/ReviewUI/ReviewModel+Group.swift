@@ -51,7 +51,7 @@ extension ReviewModel {
     case .escape: return leaveGroup()
     case .up, .backTab: select(current.selected - 1, now: now)
     case .down, .tab: select(current.selected + 1, now: now)
-    case .character("A") where !typing: return acceptAll(now: now)
+    case .control("a") where !typing: return acceptAll(now: now)
     case .enter: return submitGroup(now: now)
     default:
       if current.line.handle(key) { group = current }
@@ -127,9 +127,8 @@ extension ReviewModel {
     return effect.map { [$0] } ?? []
   }
 
-  /// `A`: accepts every editable field left, each as its own decision on the version read.
-  ///
-  /// Accepting keeps the stored value, so critical fields need no double keying; a value is never changed in bulk.
+  /// Ctrl-A: accepts every editable field left that is neither critical nor low-confidence, each as its own
+  /// decision on the version read; the others stay open and are shown one by one, their snippet beside them.
   private mutating func acceptAll(now: Double) -> [ReviewEffect] {
     guard let entries = group?.entries else { return [] }
     let open = entries.indices.filter { entries[$0].isEditable }
@@ -137,9 +136,12 @@ extension ReviewModel {
       notice = Notice(text: Text.groupFinished(language), isError: false)
       return []
     }
-    let seconds = max(0, now - focusedSince) / Double(open.count)
-    let effects = open.compactMap { change($0, value: entries[$0].field.value, keystrokes: 1, seconds: seconds) }
-    notice = Notice(text: Text.groupAccepted(effects.count, language), isError: false)
+    let bulk = open.filter { !entries[$0].needsOwnDecision }
+    let own = open.count - bulk.count
+    let seconds = max(0, now - focusedSince) / Double(max(1, bulk.count))
+    let effects = bulk.compactMap { change($0, value: entries[$0].field.value, keystrokes: 1, seconds: seconds) }
+    if let next = open.first(where: { entries[$0].needsOwnDecision }) { select(next, now: now) }
+    notice = Notice(text: Text.groupAccepted(effects.count, ownDecisions: own, language), isError: false)
     keystrokes = 0
     focusedSince = now
     return effects

@@ -1,8 +1,9 @@
 import HocBaModel
 
 extension ReviewModel {
-  /// The group screen: what ties the fields, then one line per field (record, student, path, OCR, value,
-  /// confidence, outcome), the selected one highlighted and kept in view.
+  /// The group screen: what ties the fields, then one line per field (record, student, field label, OCR, value,
+  /// confidence, outcome), the selected one highlighted and kept in view; below, the selected field on its own
+  /// with its scanned snippet (critical and low-confidence fields are decided there, one by one).
   func drawGroup(_ canvas: inout Canvas, _ group: ReviewGroup, top: Int, height: Int, width: Int) {
     guard height >= 3 else { return }
     let done = group.entries.filter { $0.outcome == .done || $0.outcome == .saving }.count
@@ -13,11 +14,13 @@ extension ReviewModel {
         " · \(group.entries.count) ô · đã lưu \(done) · bỏ qua \(skipped)",
         " · \(group.entries.count) fields · stored \(done) · skipped \(skipped)")
     canvas.put(top, 0, title.fitted(width))
+    let detailRows = height >= 12 ? min(8, height / 3) : 0
+    let listHeight = height - (detailRows > 0 ? detailRows + 1 : 0)
     let wide = width >= 120
     let nameWidth = wide ? 24 : 15
-    let pathWidth = wide ? 36 : 23
+    let labelWidth = wide ? 36 : 23
     func line(_ cells: [String]) -> String {
-      let widths = [8, nameWidth, pathWidth, 8, 8, 4]
+      let widths = [8, nameWidth, labelWidth, 8, 8, 4]
       return zip(cells, widths).map { $0.fitted($1) }.joined(separator: " ")
     }
     let headings =
@@ -25,7 +28,7 @@ extension ReviewModel {
       ? ["  Hồ sơ", "Học sinh", "Ô", "OCR đọc", "Giá trị", "Tin"]
       : ["  Record", "Student", "Field", "OCR read", "Value", "Conf"]
     canvas.put(top + 1, 0, line(headings).fitted(width))
-    let rows = height - 2
+    let rows = max(0, listHeight - 2)
     let start = max(0, min(group.selected - rows / 2, group.entries.count - rows))
     for (offset, index) in (start..<min(group.entries.count, start + rows)).enumerated() {
       let entry = group.entries[index]
@@ -34,16 +37,52 @@ extension ReviewModel {
       let confidence = field.confidence.map { "\(Int($0.rounded()))%" } ?? "—"
       let value = field.kind.display(field.value)
       var text = line([
-        "\(marker)\(mark(entry.outcome)) #\(entry.recordID)", entry.studentName, field.path,
+        "\(marker)\(mark(entry.outcome)) #\(entry.recordID)", entry.studentName, entry.label,
         field.rawText.map { "“\($0)”" } ?? "—", value.isEmpty ? "·" : value, confidence,
       ])
       if let holder = entry.claimedBy {
         text += wide ? language.pick(" \(holder) đang giữ", " held by \(holder)") : " " + holder
-      } else if field.critical && wide {
-        text += language.pick(" quan trọng", " critical")
+      } else if entry.needsOwnDecision {
+        text += wide ? " " + Text.ownDecisionTag(entry, language) : " !"
       }
       canvas.put(top + 2 + offset, 0, text.fitted(width), style: index == group.selected ? .focus : nil)
     }
+    guard detailRows > 0, let entry = group.current else { return }
+    let detailTop = top + listHeight
+    canvas.put(detailTop, 0, String(repeating: "─", count: width))
+    var textWidth = width
+    if showsSnippets, let crop = entry.field.cropPath, width >= 60 {
+      let columns = min(48, width / 2)
+      textWidth = width - columns - 1
+      canvas.snippet = SnippetArea(
+        cropPath: crop, row: detailTop + 1, column: textWidth + 1, rows: detailRows, columns: columns)
+    }
+    for (offset, text) in groupDetailLines(entry).prefix(detailRows).enumerated() {
+      canvas.put(detailTop + 1 + offset, 0, text.fitted(textWidth))
+    }
+  }
+
+  /// The selected group field on its own: label and record, OCR text and confidence, value and status, and why
+  /// it must be decided by itself.
+  func groupDetailLines(_ entry: GroupEntry) -> [String] {
+    let field = entry.field
+    let confidence = field.confidence.map { "\(Int($0.rounded()))%" } ?? "—"
+    let raw = field.rawText.map { "“\($0)”" } ?? "—"
+    let value = field.kind.display(field.value)
+    var lines = [
+      "\(entry.label) — #\(entry.recordID) \(entry.studentName)",
+      language.pick("OCR đọc: \(raw) · độ tin cậy \(confidence)", "OCR read: \(raw) · confidence \(confidence)"),
+      language.pick("Giá trị: ", "Value: ") + (value.isEmpty ? language.pick("(trống)", "(empty)") : value) + " · "
+        + Text.status(field.status, language),
+    ]
+    if entry.needsOwnDecision {
+      lines.append(
+        Text.ownDecisionTag(entry, language)
+          + language.pick(
+            ": so với ảnh rồi Enter hoặc gõ giá trị; không chấp nhận hàng loạt.",
+            ": compare with the snippet, then Enter or type the value; never accepted in bulk."))
+    }
+    return lines
   }
 
   private func mark(_ outcome: GroupEntry.Outcome) -> String {
@@ -68,14 +107,16 @@ extension ReviewModel {
 extension Text {
   static func groupHints(_ language: Language) -> String {
     language.pick(
-      "Nhóm: Enter chấp nhận · gõ giá trị + Enter sửa · A chấp nhận tất cả · ↑↓ chọn · Esc quay lại",
-      "Group: Enter accept · type a value + Enter set · A accept all · ↑↓ select · Esc back")
+      "Nhóm: Enter chấp nhận · gõ để sửa · ^A nhận hết ô thường · ↑↓ chọn · Esc quay lại",
+      "Group: Enter accept · type to set · ^A accept the ordinary rest · ↑↓ select · Esc back")
   }
 
   static func groupTitle(_ key: GroupKey, _ language: Language) -> String {
     switch key {
     case .finding(let code, let suffix):
-      language.pick("Nhóm: lỗi \(code) trên *.\(suffix)", "Group: \(code) on *.\(suffix)")
+      language.pick(
+        "Nhóm: lỗi \(code) ở “\(FieldLabels.suffixLabel(suffix, language))”",
+        "Group: \(code) on “\(FieldLabels.suffixLabel(suffix, language))”")
     case .rawText(let raw, let kind):
       language.pick(
         "Nhóm: OCR đọc “\(raw)” (\(kind.label(in: language)))", "Group: OCR read “\(raw)” (\(kind.label(in: language)))"
@@ -108,10 +149,26 @@ extension Text {
       "Every editable field of the group is decided: Esc returns to the record.")
   }
 
-  static func groupAccepted(_ count: Int, _ language: Language) -> String {
-    language.pick(
+  static func groupAccepted(_ count: Int, ownDecisions: Int, _ language: Language) -> String {
+    let accepted = language.pick(
       "Đã chấp nhận \(count) ô của nhóm (mỗi ô một quyết định riêng).",
       "Accepted \(count) fields of the group (each as its own decision).")
+    guard ownDecisions > 0 else { return accepted }
+    return accepted
+      + language.pick(
+        " Còn \(ownDecisions) ô quan trọng hoặc độ tin cậy thấp: xem từng ô với ảnh.",
+        " \(ownDecisions) critical or low-confidence fields remain: decide each with its snippet.")
+  }
+
+  /// Why an entry is decided on its own: "quan trọng" (critical) and/or "độ tin cậy thấp" (low confidence).
+  static func ownDecisionTag(_ entry: GroupEntry, _ language: Language) -> String {
+    var reasons: [String] = []
+    if entry.field.critical { reasons.append(language.pick("quan trọng", "critical")) }
+    if (entry.field.confidence ?? 0) < GroupEntry.lowConfidence {
+      reasons.append(language.pick("độ tin cậy thấp", "low confidence"))
+    }
+    let text = reasons.joined(separator: ", ")
+    return text.prefix(1).uppercased() + text.dropFirst()
   }
 
   static func groupSkipped(_ count: Int, reason: String, _ language: Language) -> String {

@@ -18,6 +18,18 @@ extension ReviewModel {
     case .browse:
       keystrokes += 1
       return browse(key, now: now)
+    case .command:
+      mode = .browse
+      notice = nil
+      guard case .character(let letter) = key else { return [] }
+      return command(letter, now: now)
+    case .goingTo(var line):
+      switch key {
+      case .escape: return cancel()
+      case .enter: return goTo(line.text)
+      default: if line.handle(key) { mode = .goingTo(line) }
+      }
+      return []
     case .editing(var line, let fresh):
       keystrokes += 1
       switch key {
@@ -71,23 +83,19 @@ extension ReviewModel {
     return []
   }
 
+  /// Browse mode: a printable character always starts an edit of the focused field with that character; commands
+  /// are keys that are not text (Ctrl-letters, F-keys) or Esc followed by a command letter.
   private mutating func browse(_ key: Key, now: Double) -> [ReviewEffect] {
     switch key {
-    case .character("q"):
-      isFinished = true
-      return [.quit]
-    case .character("?"): mode = .help
-    case .character("/"): mode = .searching(EditLine())
-    case .character("n"): return nextRecord()
-    case .character("a"): return approve()
-    case .character("u"): return undo(now: now)
-    case .character("g"): return openGroup()
-    case .character("e"), .f2:
-      guard let field = currentField else { return [] }
-      mode = .editing(EditLine(field.kind.display(field.value)), fresh: true)
-    case .character(let character) where character.isNumber || character == "," || character == ".":
+    case .character(let character):
       guard currentField != nil else { return [] }
       mode = .editing(EditLine(String(character)), fresh: false)
+    case .control("u"), .control("w"): break  // line-editing keys: never a command by accident
+    case .control(let letter): return command(letter, now: now)
+    case .f1: mode = .help
+    case .f2:
+      guard let field = currentField else { return [] }
+      mode = .editing(EditLine(field.kind.display(field.value)), fresh: true)
     case .enter:
       guard let field = currentField else { return [] }
       return commit(field.value, now: now)
@@ -97,10 +105,51 @@ extension ReviewModel {
       if let current = focusedField, let target = layout?.vertical(from: current, step: key == .down ? 1 : -1) {
         focus(target, now: now)
       }
-    case .escape: notice = nil
+    case .escape:
+      mode = .command
+      notice = Notice(text: Text.commandPrompt(language), isError: false)
     default: break
     }
     return []
+  }
+
+  /// A command letter, after Esc or with Ctrl: the same letter does the same thing either way.
+  private mutating func command(_ letter: Character, now: Double) -> [ReviewEffect] {
+    switch letter {
+    case "q":
+      isFinished = true
+      return [.quit]
+    case "?", "h": mode = .help
+    case "/", "f": mode = .searching(EditLine())
+    case ":", "o": mode = .goingTo(EditLine())
+    case "n": return nextRecord()
+    case "a": return approve()
+    case "u", "z": return undo(now: now)
+    case "g": return openGroup()
+    case "e":
+      guard let field = currentField else { return [] }
+      mode = .editing(EditLine(field.kind.display(field.value)), fresh: true)
+    default: break
+    }
+    return []
+  }
+
+  /// Opens the record with the typed number when it is in the queue (and no one else holds it).
+  private mutating func goTo(_ text: String) -> [ReviewEffect] {
+    mode = .browse
+    let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "#" }
+    guard let id = Int64(digits), id > 0 else {
+      notice = Notice(text: Text.recordNumberNeeded(language), isError: true)
+      return []
+    }
+    guard queue.contains(where: { $0.recordID == id }) else {
+      notice = Notice(text: Text.notInQueue(id, language), isError: true)
+      return []
+    }
+    if id == record?.recordID { return [] }
+    refused.remove(id)
+    notice = nil
+    return (record.map { [.release(recordID: $0.recordID)] } ?? []) + [.open(recordID: id)]
   }
 
   /// The validation of what is typed for the current field, for the live check under the edit line.

@@ -17,7 +17,7 @@ extension ReviewModel {
       language.pick("Giá trị: ", "Value: ") + (value.isEmpty ? language.pick("(trống)", "(empty)") : value) + " · "
         + Text.status(field.status, language))
     let related =
-      record.findings.filter { $0.fieldPath == field.path }
+      record.findings.filter { $0.names(field.path) }
       + record.findings.filter { $0.fieldPath == nil && $0.isError }
     for finding in related {
       let kind = finding.isError ? language.pick("Lỗi", "Error") : language.pick("Lưu ý", "Note")
@@ -27,7 +27,7 @@ extension ReviewModel {
       }
       lines.append(line)
     }
-    if let crop = field.cropPath {
+    if let crop = field.cropPath, !showsSnippets {
       lines.append(language.pick("Ảnh cắt: ", "Snippet: ") + crop)
     }
     return lines.map { $0.fitted(width) }
@@ -51,8 +51,32 @@ extension ReviewModel {
     return lines
   }
 
-  /// The edit line (prompt, typed text, live validation) or the key hints.
-  func drawPrompt(_ canvas: inout Canvas, row: Int, width: Int) {
+  /// The queue on one line for narrow screens: the open record marked, then each record with its open errors (!)
+  /// and fields awaiting review (?).
+  func queueSummary(width: Int) -> String {
+    let items = queue.map { item in
+      let marker = item.recordID == record?.recordID ? "▶" : ""
+      return "\(marker)#\(item.recordID) \(item.studentName) \(item.openErrors)!/\(item.pendingFields)?"
+        + (item.claimedBy.map { " (\($0))" } ?? "")
+    }
+    return (language.pick("Hàng đợi: ", "Queue: ") + items.joined(separator: " · ")).fitted(width)
+  }
+
+  /// Puts `text` on `rows` rows from `row`, broken at " · " so that no hint is cut.
+  private func putWrapped(_ canvas: inout Canvas, _ text: String, row: Int, rows: Int, width: Int) {
+    var lines: [String] = []
+    for part in text.components(separatedBy: " · ") {
+      if let last = lines.last, last.count + 3 + part.count <= width || lines.count == rows {
+        lines[lines.count - 1] = last + " · " + part
+      } else {
+        lines.append(part)
+      }
+    }
+    for (offset, line) in lines.prefix(rows).enumerated() { canvas.put(row + offset, 0, line.fitted(width)) }
+  }
+
+  /// The edit line (prompt, typed text, live validation) or the key hints, on `rows` rows.
+  func drawPrompt(_ canvas: inout Canvas, row: Int, rows: Int = 1, width: Int) {
     let prompt: String
     let line: EditLine
     switch mode {
@@ -68,20 +92,24 @@ extension ReviewModel {
     case .acknowledging(_, let current):
       prompt = language.pick("Lý do vẫn duyệt: ", "Reason to approve anyway: ")
       line = current
+    case .goingTo(let current):
+      prompt = language.pick("Đến hồ sơ số: ", "Go to record number: ")
+      line = current
     case .group:
       guard let group, let typed = groupPrompt(group) else {
-        canvas.put(row, 0, Text.groupHints(language).fitted(width))
+        putWrapped(&canvas, Text.groupHints(language), row: row, rows: rows, width: width)
         return
       }
       prompt = typed.prompt
       line = typed.line
     case .browse, .help:
-      let hints = language.pick(
-        "Enter chấp nhận · e sửa · Tab ↑↓ di chuyển · u hoàn tác · g nhóm · n hồ sơ sau · a duyệt · / tìm · q thoát",
-        "Enter accept · e edit · Tab ↑↓ move · u undo · g group · n next record · a approve · / find · q quit")
-      canvas.put(row, 0, hints.fitted(width))
+      putWrapped(&canvas, Text.browseHints(language), row: row, rows: rows, width: width)
+      return
+    case .command:
+      putWrapped(&canvas, Text.commandHints(language), row: row, rows: rows, width: width)
       return
     }
+    if rows > 1 { canvas.put(row + 1, 0, Text.editHints(language).fitted(width)) }
     var check = ""
     switch liveValidation {
     case .valid(let value)?:

@@ -9,7 +9,9 @@ extension ReviewModel {
     canvas.put(1, 0, headingText.fitted(width))
     canvas.put(2, 0, String(repeating: "─", count: width))
     let bodyTop = 3
-    let bodyHeight = max(0, size.rows - 6)
+    // Key hints take two rows when they do not fit one (80 columns), so they are never cut.
+    let promptRows = Text.browseHints(language).count <= width ? 1 : 2
+    let bodyHeight = max(0, size.rows - 5 - promptRows)
     if mode == .group, let group {
       drawGroup(&canvas, group, top: bodyTop, height: bodyHeight, width: width)
     } else if mode == .help {
@@ -50,16 +52,20 @@ extension ReviewModel {
           canvas.snippet = SnippetArea(
             cropPath: crop, row: top + 1, column: textWidth + 1, rows: detailHeight, columns: columns)
         }
-        for (offset, line) in detailLines(record, width: textWidth).prefix(detailHeight).enumerated() {
+        let details = detailLines(record, width: textWidth).prefix(detailHeight)
+        for (offset, line) in details.enumerated() {
           canvas.put(top + 1 + offset, 0, line.fitted(textWidth))
+        }
+        if details.count < detailHeight {
+          canvas.put(top + 1 + details.count, 0, queueSummary(width: textWidth))
         }
       }
     } else {
       canvas.put(
         bodyTop + 1, 2, (notice?.text ?? language.pick("Đang tải hàng đợi…", "Loading the queue…")).fitted(width - 2))
     }
-    canvas.put(size.rows - 3, 0, String(repeating: "─", count: width))
-    drawPrompt(&canvas, row: size.rows - 2, width: width)
+    canvas.put(size.rows - 2 - promptRows, 0, String(repeating: "─", count: width))
+    drawPrompt(&canvas, row: size.rows - 1 - promptRows, rows: promptRows, width: width)
     if let notice {
       canvas.put(size.rows - 1, 0, notice.text.fitted(width), style: notice.isError ? .error : nil)
     } else if case .invalid(let problem)? = liveValidation {
@@ -77,8 +83,8 @@ extension ReviewModel {
   private var titleText: String {
     let left = language.pick(" hocba · Rà soát học bạ · \(reviewer)", " hocba · Transcript review · \(reviewer)")
     let right = language.pick(
-      "hàng đợi \(queue.count) · đã rà soát \(reviewedCount) · ? trợ giúp ",
-      "queue \(queue.count) · reviewed \(reviewedCount) · ? help ")
+      "hàng đợi \(queue.count) · đã rà soát \(reviewedCount) · F1 trợ giúp ",
+      "queue \(queue.count) · reviewed \(reviewedCount) · F1 help ")
     return left + "  " + right
   }
 
@@ -141,7 +147,7 @@ extension ReviewModel {
     if value.isEmpty { value = "·" }
     if index == focusedField { value = "[" + value + "]" }
     let hasError = record.findings.contains {
-      $0.fieldPath == field.path && $0.isError && $0.acknowledgement == nil
+      $0.names(field.path) && $0.isError && $0.acknowledgement == nil
     }
     if hasError { value += "!" }
     switch field.status {

@@ -18,6 +18,10 @@ public struct ReviewModel: Sendable {
     case help
     /// Fixing the fields of `group` in one pass.
     case group
+    /// Esc was pressed in browse mode: the next key is a command letter (Alt plus the letter does the same).
+    case command
+    /// Typing the number of a record to go to (Esc :).
+    case goingTo(EditLine)
   }
 
   /// A one-line message for the reviewer.
@@ -125,6 +129,10 @@ public struct ReviewModel: Sendable {
     case .failed(let text):
       approving = false
       notice = Notice(text: text, isError: true)
+      return []
+    case .findingsChanged(let recordID, let findings):
+      guard record?.recordID == recordID else { return [] }
+      record?.findings = findings
       return []
     }
   }

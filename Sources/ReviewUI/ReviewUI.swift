@@ -34,6 +34,10 @@ public enum Key: Sendable, Hashable {
   case f2
   /// Ctrl-C (raw mode delivers it as a key, not a signal).
   case interrupt
+  /// Ctrl plus a letter (lower case), other than the letters that are keys of their own (Ctrl-C, -H, -I, -J, -M).
+  case control(Character)
+  /// Function key F1.
+  case f1
 }
 
 /// A terminal size in character cells.

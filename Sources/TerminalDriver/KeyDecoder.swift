@@ -50,6 +50,7 @@ public struct KeyDecoder: Sendable {
     case 0x7F, 0x08: return (.backspace, 1)
     case 0x03: return (.interrupt, 1)
     case 0x1B: return escape(at: index)
+    case 0x01...0x1A: return (.control(Character(Unicode.Scalar(byte + 0x60))), 1)
     case 0x00..<0x20: return (nil, 1)
     default: return utf8(at: index)
     }
@@ -67,7 +68,9 @@ public struct KeyDecoder: Sendable {
     }
     if next == 0x4F {  // SS3: ESC O x
       guard index + 2 < pending.count else { return nil }
-      let keys: [UInt8: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end, 0x51: .f2]
+      let keys: [UInt8: Key] = [
+        0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end, 0x50: .f1, 0x51: .f2,
+      ]
       return (keys[pending[index + 2]], 3)
     }
     return (.escape, 1)
@@ -87,6 +90,7 @@ public struct KeyDecoder: Sendable {
       case "1", "7": return .home
       case "4", "8": return .end
       case "3": return .delete
+      case "11": return .f1
       case "12": return .f2
       default: return nil
       }

@@ -7,7 +7,7 @@ struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract: help("Nhật ký thay đổi (chuỗi băm).", "The hash-chained audit log."),
-    subcommands: [Verify.self])
+    subcommands: [Verify.self, Log.self])
 
   /// `hocba audit verify`: recomputes the hash chain and names the first altered row.
   struct Verify: ParsableCommand {

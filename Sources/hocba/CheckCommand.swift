@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
-      let checker = RecordChecker(policy: try loadPolicy())
+      let checker = RecordChecker(policy: try RulesRefresh.policy(path: policy))
       let classList = try roster.map { path -> Roster in
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.fileMissing(path: path) }
         return try Roster.parse(csv: String(decoding: data, as: UTF8.self))
@@ -66,10 +66,4 @@ struct CheckCommand: ParsableCommand {
     }
   }
 
-  private func loadPolicy() throws -> RulesPolicy {
-    if let policy { return try RulesPolicy.load(contentsOf: URL(fileURLWithPath: policy)) }
-    let shipped = URL(fileURLWithPath: "Mappings/policy/rules-policy.json")
-    if FileManager.default.fileExists(atPath: shipped.path) { return try RulesPolicy.load(contentsOf: shipped) }
-    return .default
-  }
 }

@@ -8,6 +8,13 @@ enum Console {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
+  /// Writes `value` to standard output as one line of JSON with sorted keys (the form scripts read).
+  static func json(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    output(String(decoding: try encoder.encode(value), as: UTF8.self))
+  }
+
   /// Writes a human message to standard error.
   static func message(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -57,9 +57,7 @@ struct FieldsCommand: ParsableCommand {
         }
       }
       if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Console.output(String(decoding: try encoder.encode(lines), as: UTF8.self))
+        try Console.json(lines)
       } else {
         for line in lines {
           let confidence = line.confidence.map { String(Int($0.rounded())) } ?? "-"
@@ -123,9 +121,21 @@ struct SetCommand: ParsableCommand {
           fieldID: target.observation.id ?? 0, expectedVersion: target.version, value: canonical, status: status,
           reason: why.reason),
         actor: global.actorName, claimToken: nil,
+        findings: RulesRefresh.evaluation(policy: try RulesRefresh.policy()),
         patch: { record, path, value in try RecordFieldWriter.apply(path: path, value: value, to: record) })
       Console.message(
         language.pick("Đã lưu ô \(field) của hồ sơ #\(record).", "Saved field \(field) of record #\(record)."))
+      let open = try database.reviewFindings(recordID: record).filter {
+        $0.finding.severity == .error && $0.acknowledgement == nil
+      }
+      if !open.isEmpty {
+        let codes = open.map(\.finding.ruleCode).joined(separator: ", ")
+        Console.message(
+          language.pick(
+            "Quy tắc chạy lại sau khi sửa: \(open.count) lỗi chưa ghi lý do (\(codes)); xem hocba check \(record).",
+            "Rules re-run after the correction: \(open.count) errors without a reason (\(codes)); see hocba check \(record)."
+          ))
+      }
     }
   }
 }

@@ -67,7 +67,8 @@ struct ReviewCommand: ParsableCommand {
       let name = reviewer ?? global.actorName
       let session = ReviewSession(
         database: database, reviewer: name, language: language, lease: lease,
-        filter: ReviewQueueFilter(schoolYear: schoolYear, className: className, pageKind: kind))
+        filter: ReviewQueueFilter(schoolYear: schoolYear, className: className, pageKind: kind),
+        findings: RulesRefresh.evaluation(policy: try RulesRefresh.policy()))
       var model = ReviewModel(language: language, reviewer: name)
       var runner = TerminalRunner(
         terminal: terminal, attributes: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
@@ -96,16 +97,22 @@ final class ReviewSession {
   let language: Language
   let lease: Double
   let filter: ReviewQueueFilter
+  /// The rules run again inside every field write, so the findings match the corrected record.
+  let findings: FindingEvaluation
   let token = UUID().uuidString
   private(set) var claimed: Int64?
   private var renewedAt = Date()
 
-  init(database: ReviewDatabase, reviewer: String, language: Language, lease: Double, filter: ReviewQueueFilter) {
+  init(
+    database: ReviewDatabase, reviewer: String, language: Language, lease: Double, filter: ReviewQueueFilter,
+    findings: @escaping FindingEvaluation
+  ) {
     self.database = database
     self.reviewer = reviewer
     self.language = language
     self.lease = lease
     self.filter = filter
+    self.findings = findings
   }
 
   func perform(_ effect: ReviewEffect) -> [ReviewMessage] {
@@ -168,13 +175,14 @@ final class ReviewSession {
       keystrokes: change.keystrokes, seconds: change.seconds)
     do {
       try database.updateField(
-        recordID: change.recordID, update, actor: reviewer, claimToken: token,
+        recordID: change.recordID, update, actor: reviewer, claimToken: token, findings: findings,
         patch: { record, path, value in try RecordFieldWriter.apply(path: path, value: value, to: record) })
     } catch let error as any HocBaError {
       return [.saveFailed(reason: error.message(in: language), reloaded: try? snapshot(change.recordID))]
     }
     let fresh = try snapshot(change.recordID)
-    return fresh.fields.first { $0.id == change.fieldID }.map { [.saved($0)] } ?? []
+    let saved = fresh.fields.first { $0.id == change.fieldID }.map { [ReviewMessage.saved($0)] } ?? []
+    return saved + [.findingsChanged(recordID: change.recordID, fresh.findings)]
   }
 
   func queue() throws -> [QueueItem] {
@@ -195,7 +203,8 @@ final class ReviewSession {
       findings: try database.reviewFindings(recordID: id).map {
         FindingSnapshot(
           id: $0.finding.id ?? 0, fieldPath: $0.finding.fieldPath, ruleCode: $0.finding.ruleCode,
-          isError: $0.finding.severity == .error, detail: $0.finding.detail, acknowledgement: $0.acknowledgement)
+          isError: $0.finding.severity == .error, detail: $0.finding.explanation(in: language),
+          acknowledgement: $0.acknowledgement, paths: $0.finding.paths)
       } + FindingSnapshot.rereadNotes(fields, language: language))
   }
 }

@@ -8,7 +8,7 @@ extension ReviewSession {
   func groupEntries(_ key: GroupKey) throws -> [GroupEntry] {
     try queue().flatMap { item -> [GroupEntry] in
       guard let record = try? snapshot(item.recordID) else { return [] }
-      return key.entries(in: record, studentName: item.studentName, claimedBy: item.claimedBy)
+      return key.entries(in: record, studentName: item.studentName, claimedBy: item.claimedBy, language: language)
     }
   }
 }

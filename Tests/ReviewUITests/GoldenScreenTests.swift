@@ -45,14 +45,14 @@ struct GoldenScreenTests {
   @Test(arguments: [small, large]) func acknowledgingAnError(size: TerminalSize) throws {
     var model = ReviewModelTests.opened()
     for _ in 0..<4 { _ = model.update(.key(.enter)) }
-    _ = model.update(.key(.character("a")))
+    _ = model.update(.key(.control("a")))
     _ = ReviewModelTests.type("Sổ gốc ghi như vậy", into: &model)
     try check(model, size, "acknowledging")
   }
 
   @Test(arguments: [small, large]) func help(size: TerminalSize) throws {
     var model = ReviewModelTests.opened()
-    _ = model.update(.key(.character("?")))
+    _ = model.update(.key(.f1))
     try check(model, size, "help")
   }
 

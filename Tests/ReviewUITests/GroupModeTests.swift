@@ -13,7 +13,7 @@ struct GroupModeTests {
       var record = ReviewModelTests.snapshot(recordID: Int64(number))
       for index in record.fields.indices { record.fields[index].id += Int64(100 * (number - 1)) }
       return key.entries(
-        in: record, studentName: names[number]!, claimedBy: number == 3 ? "Minh" : nil
+        in: record, studentName: names[number]!, claimedBy: number == 3 ? "Minh" : nil, language: .vietnamese
       ).first
     }
   }
@@ -24,7 +24,7 @@ struct GroupModeTests {
     while model.currentField?.path != "subjects.toan.fullYear" { _ = model.update(.key(.tab)) }
     let record = model.record!
     #expect(GroupKey(model.currentField!, in: record) == key)
-    #expect(model.update(.key(.character("g"))) == [.loadGroup(key)])
+    #expect(model.update(.key(.control("g"))) == [.loadGroup(key)])
     #expect(model.update(.groupLoaded(key, entries())).isEmpty)
     return model
   }
@@ -47,30 +47,76 @@ struct GroupModeTests {
     #expect(group.entries.map(\.isEditable) == [true, true, false])
   }
 
-  @Test func acceptAllStoresOneDecisionPerEditableField() throws {
+  @Test func acceptAllNeverTakesACriticalField() throws {
     var model = Self.grouped()
-    let effects = model.update(.key(.character("A")), now: 4)
+    #expect(model.group!.entries.allSatisfy { $0.field.critical })
+    let effects = model.update(.key(.control("a")), now: 4)
+    #expect(effects.isEmpty)
+    #expect(model.group!.entries.map(\.outcome) == [.open, .open, .open])
+    #expect(model.notice?.text.contains("Còn 2 ô quan trọng hoặc độ tin cậy thấp") == true)
+  }
+
+  /// Ngữ văn HK I read as “7,2” on records 2–5: record 5's read is low-confidence and record 4's is critical.
+  static func rawTextGroup() -> (ReviewModel, GroupKey) {
+    var model = ReviewModelTests.opened()
+    let key = GroupKey.rawText("7,2", kind: .score)
+    let entries = (2...5).map { number -> GroupEntry in
+      var record = ReviewModelTests.snapshot(recordID: Int64(number))
+      var field = record.fields.first { $0.path == "subjects.ngu-van.firstTerm" }!
+      field.id += Int64(100 * number)
+      field.status = .pending
+      field.confidence = number == 5 ? 52 : 93
+      field.critical = number == 4
+      record.fields = [field]
+      return key.entries(in: record, studentName: "Học Sinh \(number)", claimedBy: nil, language: .vietnamese)[0]
+    }
+    _ = model.update(.groupLoaded(key, entries))
+    return (model, key)
+  }
+
+  @Test func acceptAllStoresOneDecisionPerHighConfidenceNonCriticalFieldOnly() throws {
+    var (model, _) = Self.rawTextGroup()
+    #expect(model.mode == .group)
+    let effects = model.update(.key(.control("a")), now: 4)
     let changes = effects.compactMap { effect -> FieldChange? in
       if case .save(let change) = effect { change } else { nil }
     }
-    #expect(changes.count == 2)
-    #expect(changes.map(\.recordID) == [1, 2])
-    #expect(changes.allSatisfy { $0.status == .accepted && $0.value == "6.5" && $0.expectedVersion == 0 })
+    #expect(changes.map(\.recordID) == [2, 3])
+    #expect(changes.allSatisfy { $0.status == .accepted && $0.value == "7.2" && $0.expectedVersion == 0 })
     #expect(changes.allSatisfy { $0.keystrokes == 1 && $0.reason == "group" })
-    #expect(model.record?.fields.first { $0.id == changes[0].fieldID }?.status == .accepted)
+    #expect(model.group!.entries.map(\.outcome) == [.saving, .saving, .open, .open])
+    #expect(model.group?.selected == 2, "the first field left for its own decision is shown")
+    #expect(model.notice?.text.contains("Còn 2 ô") == true)
 
     var stored = model.group!.entries[0].field
     stored.version = 1
     _ = model.update(.saved(stored))
     _ = model.update(.saveFailed(reason: "stale", reloaded: nil))
-    let outcomes = model.group!.entries.map(\.outcome)
-    #expect(outcomes == [.done, .skipped("stale"), .open])
+    #expect(model.group!.entries.map(\.outcome) == [.done, .skipped("stale"), .open, .open])
     #expect(model.mode == .group)
     #expect(model.notice?.isError == true)
 
     #expect(model.update(.key(.escape)) == [.loadQueue])
     #expect(model.mode == .browse)
     #expect(model.group == nil)
+  }
+
+  @Test func groupFieldsShowLabelsAndTheSelectedFieldsSnippetNeverAPath() throws {
+    var (model, _) = Self.rawTextGroup()
+    model.showsSnippets = true
+    _ = model.update(.key(.down))
+    _ = model.update(.key(.down))
+    _ = model.update(.key(.down))
+    let screen = model.render(size: TerminalSize(columns: 120, rows: 40))
+    #expect(!screen.text.contains("subjects."), "\(screen.text)")
+    #expect(screen.text.contains("Ngữ văn · HK I"))
+    #expect(screen.text.contains("Độ tin cậy thấp: so với ảnh"), "\(screen.text)")
+    #expect(screen.snippet?.cropPath == "crops/p2/subjects.ngu-van.firstTerm.png")
+    #expect((screen.snippet?.rows ?? 0) >= 4)
+    let titled = Self.grouped().render(size: TerminalSize(columns: 120, rows: 40)).text
+    #expect(titled.contains("lỗi C02 ở “Cả năm”"), "\(titled)")
+    #expect(titled.contains("Toán · Cả năm"))
+    #expect(!titled.contains("subjects.toan"))
   }
 
   @Test func aChangedCriticalValueIsTypedTwiceAndHeldRecordsAreReadOnly() throws {

@@ -18,6 +18,14 @@ struct KeyDecoderTests {
     #expect(keys == [.character("y\u{0309}")])
   }
 
+  @Test func ctrlLettersAndF1AreKeysOfTheirOwn() {
+    var decoder = KeyDecoder()
+    #expect(
+      decoder.feed([0x01, 0x11, 0x15, 0x17, 0x1A, 0x03, 0x09, 0x1B, 0x4F, 0x50, 0x1B, 0x5B, 0x31, 0x31, 0x7E]) == [
+        .control("a"), .control("q"), .control("u"), .control("w"), .control("z"), .interrupt, .tab, .f1, .f1,
+      ])
+  }
+
   @Test func escapeSequencesAndControlKeys() {
     var decoder = KeyDecoder()
     let input = "\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D\u{1B}[Z\u{1B}OQ\u{1B}[12~\u{1B}[3~\u{1B}[H\u{1B}[F\r\t\u{7F}\u{03}"

@@ -77,7 +77,7 @@ struct ReviewModelTests {
   @Test func fixingWithTheEditKeyReplacesThePrefilledValue() throws {
     var model = Self.opened()
     _ = model.update(.key(.enter))
-    _ = model.update(.key(.character("e")))
+    _ = model.update(.key(.control("e")))
     _ = Self.type("6,4", into: &model)
     let change = try #require(Self.saved(model.update(.key(.enter))))
     #expect(change.value == "6.4" && change.keystrokes == 5)
@@ -127,17 +127,17 @@ struct ReviewModelTests {
     _ = model.update(.key(.enter))
     _ = Self.type("6,4", into: &model)
     _ = model.update(.key(.enter))
-    let change = try #require(Self.saved(model.update(.key(.character("u")))))
+    let change = try #require(Self.saved(model.update(.key(.control("z")))))
     #expect(change.value == "8.4" && change.status == .pending && change.reason == "undo")
     #expect(change.expectedVersion == 1)
   }
 
   @Test func approvalAsksForPendingFieldsThenAReasonForEachError() {
     var model = Self.opened()
-    #expect(model.update(.key(.character("a"))).isEmpty)
+    #expect(model.update(.key(.control("a"))).isEmpty)
     #expect(model.notice?.text.contains("còn 4 ô") == true)
     for _ in 0..<4 { _ = model.update(.key(.enter)) }
-    #expect(model.update(.key(.character("a"))).isEmpty)
+    #expect(model.update(.key(.control("a"))).isEmpty)
     guard case .acknowledging(let findingID, _) = model.mode else { Issue.record("expected a reason"); return }
     _ = Self.type("Sổ gốc ghi như vậy", into: &model)
     #expect(
@@ -155,11 +155,11 @@ struct ReviewModelTests {
 
   @Test func searchByNameWithoutDiacriticsOrByCCCD() {
     var model = Self.opened()
-    _ = model.update(.key(.character("/")))
+    _ = model.update(.key(.control("f")))
     _ = Self.type("binh", into: &model)
     #expect(model.update(.key(.enter)) == [.release(recordID: 1), .open(recordID: 2)])
     var other = Self.opened()
-    _ = other.update(.key(.character("/")))
+    _ = other.update(.key(.control("f")))
     _ = Self.type("0362100", into: &other)
     #expect(other.update(.key(.enter)) == [.release(recordID: 1), .open(recordID: 2)])
   }
@@ -176,7 +176,7 @@ struct ReviewModelTests {
     _ = model.update(.key(.down))
     _ = model.update(.key(.down))
     #expect(model.currentField?.path == "subjects.gdtc.secondTerm")
-    #expect(model.update(.key(.character("q"))) == [.quit])
+    #expect(model.update(.key(.control("q"))) == [.quit])
     #expect(model.isFinished)
   }
 }
