@@ -122,11 +122,15 @@ extension FieldReader {
         let path = target.path.replacingOccurrences(of: "{row}", with: target.key)
           .replacingOccurrences(of: "{column}", with: column.key)
           .replacingOccurrences(of: "{index}", with: target.key)
+        let own = column.ownCells == true
+        let rowType = target.cell?.type ?? target.type
+        let rowProfile = target.cell?.profile ?? target.profile
+        let rowLexicon = target.cell?.lexicon ?? target.lexicon
         let field = Target(
-          path: path, type: target.cell?.type ?? target.type ?? column.type ?? spec.type,
-          profile: target.cell?.profile ?? target.profile ?? column.profile ?? spec.profile,
-          lexicon: target.cell?.lexicon ?? target.lexicon ?? column.lexicon ?? spec.lexicon,
-          critical: spec.critical ?? false)
+          path: path, type: (own ? column.type ?? rowType : rowType ?? column.type) ?? spec.type,
+          profile: (own ? column.profile ?? rowProfile : rowProfile ?? column.profile) ?? spec.profile,
+          lexicon: own ? column.lexicon : rowLexicon ?? column.lexicon ?? spec.lexicon,
+          critical: column.critical ?? spec.critical ?? false)
         let cell = grid.cell(row: row, column: gridColumn, margin: margin)
         let ink = try marks(in: cell, minimumHeight: minimumInk)
         if let corrected = try readCorrection(field, cell: cell) {

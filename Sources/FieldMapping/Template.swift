@@ -235,6 +235,11 @@ public struct ColumnSpec: Sendable, Hashable, Decodable {
   public var type: FieldType?
   public var profile: String?
   public var lexicon: String?
+  /// The column's type, profile and lexicon win over the row's (a free-text comment column in a table whose rows
+  /// say score or pass level); otherwise the row's win.
+  public var ownCells: Bool?
+  /// Overrides the table's `critical` for this column's cells.
+  public var critical: Bool?
 }
 
 /// Which rows of a table are read.

@@ -60,6 +60,10 @@ public enum RecordFieldWriter {
       }
     case "subjects":
       guard parts.count == 3 else { throw .unknownPath(path) }
+      if parts[2] == "comment" {
+        try writeSubject(code: parts[1], path: path, into: &record) { $0.comment = value?.nfc }
+        return record
+      }
       let assessment = try parsed(Assessment.init(parsing:))
       try writeSubject(code: parts[1], column: parts[2], assessment, path: path, into: &record)
     case "summary":
@@ -138,6 +142,21 @@ public enum RecordFieldWriter {
   private static func writeSubject(
     code: String, column: String, _ assessment: Assessment?, path: String, into record: inout SchoolYearRecord
   ) throws(FieldWriteError) {
+    let keyPath: WritableKeyPath<SubjectResult, Assessment?>
+    switch column {
+    case "firstTerm": keyPath = \.firstTerm
+    case "secondTerm": keyPath = \.secondTerm
+    case "fullYear": keyPath = \.fullYear
+    case "reassessment": keyPath = \.reassessment
+    default: throw .unknownPath(path)
+    }
+    try writeSubject(code: code, path: path, into: &record) { $0[keyPath: keyPath] = assessment }
+  }
+
+  /// Applies `change` to the subject's row, adding the row (in catalogue order) when the record has none yet.
+  private static func writeSubject(
+    code: String, path: String, into record: inout SchoolYearRecord, _ change: (inout SubjectResult) -> Void
+  ) throws(FieldWriteError) {
     var index = record.subjects.firstIndex { $0.code == code }
     if index == nil {
       guard let band = GradeBand(grade: record.grade),
@@ -152,12 +171,6 @@ public enum RecordFieldWriter {
       index = insertAt
     }
     guard let index else { throw .unknownPath(path) }
-    switch column {
-    case "firstTerm": record.subjects[index].firstTerm = assessment
-    case "secondTerm": record.subjects[index].secondTerm = assessment
-    case "fullYear": record.subjects[index].fullYear = assessment
-    case "reassessment": record.subjects[index].reassessment = assessment
-    default: throw .unknownPath(path)
-    }
+    change(&record.subjects[index])
   }
 }

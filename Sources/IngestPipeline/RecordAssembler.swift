@@ -89,7 +89,7 @@ struct RecordAssembler {
       guard year.fields.contains(where: { $0.path.hasPrefix(prefix + ".") }) else { return nil }
       return SubjectResult(
         code: subject.code, name: subject.name, firstTerm: columns[0], secondTerm: columns[1], fullYear: columns[2],
-        reassessment: columns[3])
+        reassessment: columns[3], comment: year.value("\(prefix).comment"))
     }
   }
 

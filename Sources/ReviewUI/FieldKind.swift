@@ -37,7 +37,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable {
   /// The kind stored with the field (the mapping's type), or the kind implied by the path.
   public static func of(type: String?, path: String, regime: Regime) -> FieldKind {
     if let type, let kind = FieldKind(rawValue: type) { return kind }
-    if path.hasPrefix("subjects.") { return .assessment }
+    if path.hasPrefix("subjects.") { return path.hasSuffix(".comment") ? .text : .assessment }
     if path.hasPrefix("summary.average.") { return .score }
     if path.hasPrefix("summary.rank.") { return .rank }
     if path.hasPrefix("summary.") { return regime == .tt22 ? .level : .conduct }

@@ -90,6 +90,12 @@ enum FieldLabels {
   static func label(_ path: String, _ record: SchoolYearRecord, _ language: Language) -> String {
     if let name = names[path] { return language.pick(name.0, name.1) }
     let parts = path.split(separator: ".").map(String.init)
+    if parts.count == 3, parts[0] == "subjects", parts[2] == "comment" {
+      let name =
+        record.subjects.first { $0.code == parts[1] }?.name
+        ?? SubjectCatalog.entries.first { $0.code == parts[1] }?.name ?? parts[1]
+      return "\(name) · " + language.pick("Nhận xét", "Comment")
+    }
     if parts.count == 3, let column = GridLayout.columnKeys.firstIndex(of: parts[2]) {
       let heading = columnHeadings(language)[column]
       if parts[0] == "subjects" {

@@ -65,6 +65,13 @@ struct GridLayout: Sendable, Hashable {
     addTable(
       language.pick("Kết quả các môn học", "Subjects"),
       FieldLabels.subjectCodes(snapshot).map { ("subjects.\($0.code)", $0.name) })
+    let comments = FieldLabels.subjectCodes(snapshot).map { "subjects.\($0.code).comment" }.filter {
+      index(of: $0) != nil
+    }
+    if !comments.isEmpty {
+      rows.append(.section(language.pick("Nhận xét của giáo viên môn học", "Subject teachers' comments")))
+      addSingles(comments)
+    }
     addTable(
       language.pick("Kết quả cả năm", "Year results"),
       FieldLabels.summaryGroups(snapshot.record.regime, language).map { ("summary.\($0.key)", $0.label) })

@@ -35,7 +35,7 @@ import Testing
       field("header.fullName", "NGUYỄN THỊ THUỶ"), field("header.className", "8A1"),
       field("header.schoolYear", "2023-2024"),
       field("subjects.toan.firstTerm", "6.6"), field("subjects.toan.secondTerm", "6.4"),
-      field("subjects.toan.fullYear", fullYear, critical: true),
+      field("subjects.toan.fullYear", fullYear, critical: true), field("subjects.toan.comment", "Tiến bộ rõ"),
     ]
     year += [field("summary.conduct.firstTerm", "T"), field("summary.conduct.secondTerm", "T")]
     year += [field("summary.conduct.fullYear", "T"), field("absences", "3"), field("promotion", "len-lop")]
@@ -73,6 +73,7 @@ import Testing
     #expect(record.record.student.fullName == "Nguyễn Thị Thuỷ", "the name is kept exactly as written")
     #expect(record.record.grade == 8)
     #expect(record.record.subjects.first { $0.code == "toan" }?.fullYear == .score(Score(tenths: 65)!))
+    #expect(record.record.subjects.first { $0.code == "toan" }?.comment == "Tiến bộ rõ")
     // Running the stage again creates nothing new.
     var again = ImportSummary()
     try BookAssembler(database: database, options: Self.options()).assemble(into: &again)

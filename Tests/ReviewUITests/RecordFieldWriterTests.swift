@@ -13,6 +13,19 @@ struct RecordFieldWriterTests {
     #expect(record.subjects.count == sample.subjects.count)
   }
 
+  @Test func aSubjectTeachersCommentIsWrittenAsFreeTextAndCleared() throws {
+    let text = "Có tiến bộ, cần rèn kĩ năng trình bày"
+    let record = try RecordFieldWriter.apply(path: "subjects.toan.comment", value: text, to: sample)
+    #expect(record.subjects.first { $0.code == "toan" }?.comment == text)
+    #expect(
+      record.subjects.first { $0.code == "toan" }?.fullYear == sample.subjects.first { $0.code == "toan" }?.fullYear)
+    let cleared = try RecordFieldWriter.apply(path: "subjects.toan.comment", value: nil, to: record)
+    #expect(cleared.subjects.first { $0.code == "toan" }?.comment == nil)
+    #expect(throws: FieldWriteError.unknownPath("subjects.bogus.comment")) {
+      try RecordFieldWriter.apply(path: "subjects.bogus.comment", value: text, to: sample)
+    }
+  }
+
   @Test func missingSubjectIsAddedInBookOrder() throws {
     var without = sample
     without.subjects.removeAll { $0.code == "toan" }
