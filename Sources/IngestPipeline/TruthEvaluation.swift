@@ -1,4 +1,5 @@
 import Foundation
+import HocBaModel
 import ReviewStore
 
 /// Compares an imported database with the generator's ground truth: exact-match rates per field type and page
@@ -37,6 +38,8 @@ public struct TruthEvaluation: Sendable, Codable {
   public var pages = 0
   /// Truth pages with no saved page in the database.
   public var pagesMissing: [String] = []
+  /// Books (students) put together right, and records that mix two students.
+  public var books = BookTally()
 
   /// The truth and what the database holds, loaded once for several evaluations.
   public struct Corpus: Sendable {
@@ -46,6 +49,8 @@ public struct TruthEvaluation: Sendable, Codable {
     let flagged: Set<FieldKey>
     /// The file names of quarantined inputs.
     let quarantined: Set<String>
+    /// The records, for the book-assembly measure.
+    let records: [SchoolYearRecord]
 
     /// Loads every `*.truth.json` in `truthFolder` and the pages and rule flags saved in `database`.
     public static func load(truthFolder: URL, database: ReviewDatabase) throws -> Corpus {
@@ -58,7 +63,8 @@ public struct TruthEvaluation: Sendable, Codable {
       }
       let quarantined = Set(try database.quarantined().map { URL(fileURLWithPath: $0.path).lastPathComponent })
       return Corpus(
-        truths: truths, pageIndex: index, flagged: try database.flaggedFieldKeys(), quarantined: quarantined)
+        truths: truths, pageIndex: index, flagged: try database.flaggedFieldKeys(), quarantined: quarantined,
+        records: try database.records().map(\.record))
     }
   }
 
@@ -72,6 +78,7 @@ public struct TruthEvaluation: Sendable, Codable {
   /// Evaluates a loaded corpus with one routing policy.
   public static func evaluate(_ corpus: Corpus, routing: ReviewRouting) -> TruthEvaluation {
     var result = TruthEvaluation()
+    result.books = BookTally.count(truths: corpus.truths, records: corpus.records)
     for truth in corpus.truths {
       result.pages += 1
       if truth.kind == "corrupt" {
@@ -147,6 +154,8 @@ struct TruthPage: Decodable {
   let kind: String
   let file: String
   let pageIndex: Int
+  /// The student the page belongs to (absent on extras such as blank or foreign pages).
+  let studentKey: String?
   let fields: [Field]?
   /// Set on a rescan of a sheet that is already in the corpus.
   let duplicateOf: String?

@@ -60,6 +60,13 @@ struct EvalCommand: ParsableCommand {
         language.pick(
           "Trang nhận đúng loại: \(result.pagesClassified)/\(result.pages)",
           "Pages classified correctly: \(result.pagesClassified)/\(result.pages)"))
+      let books = result.books
+      Console.output(
+        language.pick(
+          "Sổ ghép đúng: \(books.assembled)/\(books.books); ghép nhầm hai học sinh: \(books.wrongMerges); "
+            + "trang năm học chưa vào hồ sơ: \(books.yearPagesWithoutRecord)",
+          "Books assembled: \(books.assembled)/\(books.books); records mixing two students: \(books.wrongMerges); "
+            + "year pages in no record: \(books.yearPagesWithoutRecord)"))
       for missing in result.pagesMissing {
         Console.output(language.pick("  chưa nhập: \(missing)", "  not imported: \(missing)"))
       }
