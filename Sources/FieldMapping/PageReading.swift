@@ -25,6 +25,8 @@ public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
   case className, sex, promotion, award
   /// A list of subject names ("Ngữ văn, Công nghệ"), each one of the template's catalog subjects.
   case subjectList
+  /// A teacher's handwritten comment, often followed in the same cell by the teacher's signature.
+  case comment
 }
 
 /// One field read from a page: the OCR text, its normalised value and the evidence behind it.

@@ -39,10 +39,30 @@ enum ValueNormalizer {
     case .text, .assessment:
       let value = trimmed(cleaned)
       return value.isEmpty ? nil : value
+    case .comment:
+      return comment(cleaned)
     case .level, .passLevel, .conduct, .rank, .sex, .promotion, .award, .subjectList:
       // Closed vocabularies: only a lexicon entry is a value; anything else goes to review.
       return nil
     }
+  }
+
+  /// A comment without the signature that follows it in the cell: OCR reads a signature as tokens no Vietnamese
+  /// sentence has (digits or symbols, capitals inside a word, a short capitalised token after the first word), so
+  /// the comment ends before the first such token. Nil when nothing is left.
+  static func comment(_ text: String) -> String? {
+    var kept: [Substring] = []
+    for token in trimmed(text).split(separator: " ") {
+      let letters = token.filter(\.isLetter)
+      let trailing = token.drop { $0.isLetter }
+      let punctuationOnlyAtEnd = trailing.allSatisfy { ",.;:!?".contains($0) }
+      let innerCapital = token.dropFirst().contains { $0.isUppercase }
+      let shortCapital = !kept.isEmpty && letters.count <= 2 && token.first?.isUppercase == true
+      if letters.isEmpty || !punctuationOnlyAtEnd || innerCapital || shortCapital { break }
+      kept.append(token)
+    }
+    let value = kept.joined(separator: " ")
+    return value.isEmpty ? nil : value
   }
 
   /// The code for `text` in a lexicon: exact, then case-insensitive, then without diacritics when unambiguous.

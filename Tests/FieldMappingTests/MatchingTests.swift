@@ -90,6 +90,19 @@ import Testing
     #expect(Set(ids) == ["year-tt22-thcs", "year-tt22-thpt"])
   }
 
+  @Test(arguments: [
+    ("Có tiến bộ ÀM¿", "Có tiến bộ"), ("Khá vững 0000(", "Khá vững"), ("Cần cố gắng \\qXwW", "Cần cố gắng"),
+    ("Có tiến bộ An", "Có tiến bộ"), ("Chăm chỉ J4", "Chăm chỉ"), ("Học tốt môn Toán.", "Học tốt môn Toán"),
+    ("Tiến bộ, cần cố gắng hơn", "Tiến bộ, cần cố gắng hơn"),
+  ])
+  func aCommentEndsBeforeTheSignatureReadAfterIt(read: String, comment: String) {
+    #expect(ValueNormalizer.normalize(read, type: .comment, lexicon: nil) == comment)
+  }
+
+  @Test func aCellHoldingOnlyASignatureHasNoComment() {
+    #expect(ValueNormalizer.normalize("4ÀWÑ", type: .comment, lexicon: nil) == nil)
+  }
+
   @Test func unmatchedPageNamesMissingAnchors() throws {
     let engine = FixtureOCREngine(pageWords: Self.words(["ĐƠN XIN NGHỈ HỌC", "Kính gửi: thầy cô"]))
     let mapper = PageMapper(templates: try TemplateSet.load(directory: TemplateLoadingTests.mappings))
