@@ -9,19 +9,9 @@ public final class ReviewDatabase: Sendable {
   /// The connection pool (on disk) or queue (in memory); every write goes through it, serialised.
   let writer: any DatabaseWriter
 
-  private init(writer: any DatabaseWriter) throws {
+  init(writer: any DatabaseWriter) throws {
     self.writer = writer
     try Self.migrator.migrate(writer)
-  }
-
-  /// Opens (creating if needed) the database file at `path` in WAL mode and brings its schema up to date.
-  public static func open(path: String) throws(StoreError) -> ReviewDatabase {
-    do {
-      let pool = try DatabasePool(path: path, configuration: configuration())
-      return try ReviewDatabase(writer: pool)
-    } catch {
-      throw .cannotOpen(path: path)
-    }
   }
 
   /// Creates an empty database in memory, for tests and dry runs.
@@ -34,10 +24,10 @@ public final class ReviewDatabase: Sendable {
     }
   }
 
-  private static func configuration() -> Configuration {
+  static func configuration(lockWait: LockWait = .standard) -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    configuration.busyMode = .timeout(5)
+    configuration.busyMode = busyMode(lockWait)
     // Statement arguments are student data: GRDB keeps them out of error descriptions by default; say so here.
     configuration.publicStatementArguments = false
     configuration.label = "hocba.review"
