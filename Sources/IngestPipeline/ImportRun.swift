@@ -125,8 +125,9 @@ public final class ImportRun: @unchecked Sendable {
     for page in pages {
       if !saved.contains(page.pageNumber) {
         let evidence = worker.process(page, scanID: registration.id, scanSHA256: file.sha256)
-        if try database.savePage(evidence, actor: options.actor) != nil {
-          synchronized { count(evidence, file: file) }
+        if let pageID = try database.savePage(evidence, actor: options.actor) {
+          let stored = try database.storedOutcome(pageID: pageID) ?? evidence.outcome  // what the database kept
+          synchronized { count(evidence, as: stored, file: file) }
         }
       }
       synchronized {
@@ -142,10 +143,10 @@ public final class ImportRun: @unchecked Sendable {
     }
   }
 
-  private func count(_ evidence: PageEvidence, file: PlannedFile) {
+  private func count(_ evidence: PageEvidence, as outcome: PageOutcome, file: PlannedFile) {
     summary.pagesImported += 1
     if evidence.orientationUncertain { summary.uncertainOrientation += 1 }
-    switch evidence.outcome {
+    switch outcome {
     case .mapped: break
     case .blank: summary.blankPages += 1
     case .unmatched:

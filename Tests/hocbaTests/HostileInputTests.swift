@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Hostile and broken inputs, generated at test time, in one import batch with a good scan: each bad file is
+/// refused with the exit code and a message naming it, the good file is imported, and the database stays intact.
+@Suite(.serialized) struct HostileInputTests {
+  static var scans: String { ImportCommandTests.scans }
+  static var mappings: String { ImportCommandTests.mappings }
+
+  func sql(_ scratch: Scratch, _ query: String) throws -> String {
+    try CommandRunner.tool("sqlite3", ["hocba.sqlite", query], in: scratch.url).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The database passes SQLite's integrity check and the audit chain verifies.
+  func expectIntact(_ scratch: Scratch) throws {
+    #expect(try sql(scratch, "PRAGMA integrity_check;") == "ok")
+    let audit = try CommandRunner.hocba(["audit", "verify"], in: scratch.url)
+    #expect(audit.status == 0, "\(audit.stderr)")
+  }
+
+  func sample(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: Self.scans + "/" + name)) }
+
+  @Test func aBatchOfBrokenAndHostileScansRefusesEachByNameAndImportsTheGoodOne() throws {
+    let scratch = try Scratch()
+    let folder = scratch.url.appendingPathComponent("hop so xấu")
+    let manager = FileManager.default
+    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    func write(_ data: Data, _ name: String) throws { try data.write(to: folder.appendingPathComponent(name)) }
+    let png = try sample("s001-p3-y2024.png")
+    let jpeg = try sample("s001-p2-y2023.jpg")
+    let tiff = try sample("s002.tif")
+    let pdf = try sample("s003.pdf")
+    var idatDamaged = [UInt8](png)
+    let idat = try #require((0..<png.count - 4).first { idatDamaged[$0..<$0 + 4].elementsEqual("IDAT".utf8) })
+    for index in idat + 60..<idat + 100 { idatDamaged[index] ^= 0xFF }
+    let longName = String(repeating: "học-bạ-", count: 20) + "dài.png"
+
+    // Each bad file and a phrase its summary line must hold (besides its name).
+    let expected: [(name: String, phrase: String)] = [
+      ("rong.png", "rỗng (0 byte)"),
+      ("van ban co dau cach.png", "không phải ảnh PNG, JPEG, TIFF"),
+      ("Học bạ Nguyễn Văn Ấn.jpg", "không phải ảnh PNG, JPEG, TIFF"),
+      (longName, "không phải ảnh PNG, JPEG, TIFF"),
+      ("cut.png", "bị hỏng hoặc không đầy đủ"),
+      ("idat.png", "libpng error"),
+      ("cut.jpg", "Premature end of JPEG file"),
+      ("header.tif", "bị hỏng"),
+      ("bomb.png", "quá lớn (100000×100000 điểm ảnh)"),
+      ("zero.png", "bị hỏng"),
+      ("zero-width.tif", "bị hỏng"),
+      ("bomb.tif", "bị hỏng"),
+      ("thu-muc.png", "không phải là một tệp thông thường"),
+      ("ong.png", "không phải là một tệp thông thường"),
+      ("dev-zero.png", "không phải là một tệp thông thường"),
+      ("vong.png", "vòng lặp"),
+      ("rac.pdf", "PDF"),
+      ("cut.pdf", "PDF"),
+      ("big.png", "quá lớn"),
+    ]
+    try write(Data(), "rong.png")
+    try write(Data("không phải ảnh 1".utf8), "van ban co dau cach.png")
+    try write(Data("không phải ảnh 2".utf8), "Học bạ Nguyễn Văn Ấn.jpg")
+    try write(Data("không phải ảnh 3".utf8), longName)
+    try write(png.prefix(png.count / 2), "cut.png")
+    try write(Data(idatDamaged), "idat.png")
+    try write(jpeg.prefix(jpeg.count / 2), "cut.jpg")
+    try write(tiff.prefix(200), "header.tif")
+    try write(HostileInputs.pngHeader(width: 100_000, height: 100_000), "bomb.png")
+    try write(HostileInputs.pngHeader(width: 0, height: 100), "zero.png")
+    try write(HostileInputs.tiffHeader(width: 0, height: 100), "zero-width.tif")
+    try write(HostileInputs.tiffHeader(width: 200_000, height: 200_000, stripBytes: 4_000_000_000), "bomb.tif")
+    try manager.createDirectory(at: folder.appendingPathComponent("thu-muc.png"), withIntermediateDirectories: true)
+    #expect(mkfifo(folder.appendingPathComponent("ong.png").path, 0o600) == 0)
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("dev-zero.png").path, withDestinationPath: "/dev/zero")
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("vong.png").path, withDestinationPath: "vong.png")
+    try write(Data("%PDF-1.4\nrác không phải PDF\n".utf8), "rac.pdf")
+    try write(pdf.prefix(pdf.count / 3), "cut.pdf")
+    #expect(manager.createFile(atPath: folder.appendingPathComponent("big.png").path, contents: Data()))
+    let big = try FileHandle(forWritingTo: folder.appendingPathComponent("big.png"))
+    try big.truncate(atOffset: 600 * 1_048_576)  // sparse
+    try big.close()
+    try manager.copyItem(
+      atPath: Self.scans + "/s001-p1-info.png", toPath: folder.appendingPathComponent("good.png").path)
+
+    let result = try CommandRunner.hocba(
+      ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
+    #expect(result.status == 2, "\(result.stderr)\n\(result.stdout)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    for (name, phrase) in expected {
+      let line = lines.first { $0.contains(folder.appendingPathComponent(name).path) }
+      #expect(line?.contains(phrase) == true, "\(name): \(line ?? "not named")")
+    }
+    #expect(!result.stderr.contains("libpng") && !result.stderr.contains("JPEG"), "no unnamed library noise")
+    #expect(result.stdout.contains("Tệp bị cách ly (\(expected.count))"), "\(result.stdout)")
+    #expect(result.stdout.contains("Trang đã nhập: 1"), "the good scan")
+    #expect(try sql(scratch, "SELECT count(*) FROM scan WHERE file_name = 'good.png' AND complete = 1;") == "1")
+    try expectIntact(scratch)
+  }
+
+  @Test func aPDFOfIdenticalBlankPagesIsSummarisedAsTheDatabaseStoresIt() throws {
+    let scratch = try Scratch()
+    let folder = scratch.url.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try HostileInputs.blankPDF(pages: 6).write(to: folder.appendingPathComponent("trang-trang.pdf"))
+    let result = try CommandRunner.hocba(
+      ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
+    let stored = try sql(scratch, "SELECT outcome || '=' || count(*) FROM page GROUP BY outcome ORDER BY outcome;")
+    #expect(stored == "blank=1\nduplicate=5", "\(stored)")
+    #expect(result.stdout.contains("Trang đã nhập: 6"), "\(result.stdout)")
+    #expect(result.stdout.contains("Trang trắng: 1"), "\(result.stdout)")
+    #expect(result.stdout.contains("Trang trùng: 5"), "\(result.stdout)")
+    try expectIntact(scratch)
+  }
+}
