@@ -11,14 +11,9 @@ import Testing
   static var scans: String { ImportCommandTests.scans }
   static var mappings: String { ImportCommandTests.mappings }
 
-  func sql(_ scratch: Scratch, _ query: String) throws -> String {
-    try CommandRunner.tool("sqlite3", ["hocba.sqlite", query], in: scratch.url).stdout
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
   /// The database passes SQLite's integrity check and the audit chain verifies.
   func expectIntact(_ scratch: Scratch) throws {
-    #expect(try sql(scratch, "PRAGMA integrity_check;") == "ok")
+    #expect(try scratch.sql("PRAGMA integrity_check;") == "ok")
     let audit = try CommandRunner.hocba(["audit", "verify"], in: scratch.url)
     #expect(audit.status == 0, "\(audit.stderr)")
   }
@@ -100,7 +95,7 @@ import Testing
     #expect(!result.stderr.contains("libpng") && !result.stderr.contains("JPEG"), "no unnamed library noise")
     #expect(result.stdout.contains("Tệp bị cách ly (\(expected.count))"), "\(result.stdout)")
     #expect(result.stdout.contains("Trang đã nhập: 1"), "the good scan")
-    #expect(try sql(scratch, "SELECT count(*) FROM scan WHERE file_name = 'good.png' AND complete = 1;") == "1")
+    #expect(try scratch.sql("SELECT count(*) FROM scan WHERE file_name = 'good.png' AND complete = 1;") == "1")
     try expectIntact(scratch)
   }
 
@@ -112,11 +107,61 @@ import Testing
     let result = try CommandRunner.hocba(
       ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
     #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
-    let stored = try sql(scratch, "SELECT outcome || '=' || count(*) FROM page GROUP BY outcome ORDER BY outcome;")
+    let stored = try scratch.sql("SELECT outcome || '=' || count(*) FROM page GROUP BY outcome ORDER BY outcome;")
     #expect(stored == "blank=1\nduplicate=5", "\(stored)")
     #expect(result.stdout.contains("Trang đã nhập: 6"), "\(result.stdout)")
     #expect(result.stdout.contains("Trang trắng: 1"), "\(result.stdout)")
     #expect(result.stdout.contains("Trang trùng: 5"), "\(result.stdout)")
     try expectIntact(scratch)
+  }
+}
+
+/// Hostile XML given to `import-xml`: each refused with exit 65 naming the file, a good record still imported.
+@Suite struct HostileXMLTests {
+  static let golden = ImportCommandTests.repository.appendingPathComponent("Tests/RecordXMLTests/Golden/tt22-thcs.xml")
+
+  @Test func hostileXMLIsRefusedByNameAndTheDatabaseStaysIntact() throws {
+    let scratch = try Scratch()
+    let created = try CommandRunner.hocba(
+      ["init", "--name", "Trường Thử", "--code", "1", "--province", "Ninh Bình"], in: scratch.url)
+    #expect(created.status == 0, "\(created.stderr)")
+    let good = try Data(contentsOf: Self.golden)
+    let root = #"<HocBa xmlns="urn:hocba:xml:1.0" PBan="1.0"><DLHocBa Id="data"/><DSCKS/></HocBa>"#
+    let cases: [(name: String, bytes: Data, phrase: String)] = [
+      (
+        "xxe.xml",
+        Data(#"<?xml version="1.0"?><!DOCTYPE HocBa [<!ENTITY x SYSTEM "file:///etc/passwd">]>\#(root)"#.utf8),
+        "DOCTYPE"
+      ),
+      (
+        "billion-laughs.xml",
+        Data(
+          (#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">"#
+            + (1..<10).map {
+              #"<!ENTITY \#(Character(UnicodeScalar(97 + $0)!)) "&\#(Character(UnicodeScalar(96 + $0)!));&\#(Character(UnicodeScalar(96 + $0)!));&\#(Character(UnicodeScalar(96 + $0)!));">"#
+            }.joined()
+            + "]>" + root).utf8), "DOCTYPE"
+      ),
+      (
+        "dtd.xml", Data(#"<?xml version="1.0"?><!DOCTYPE HocBa SYSTEM "http://example.invalid/x.dtd">\#(root)"#.utf8),
+        "DOCTYPE"
+      ),
+      ("utf16.xml", String(decoding: good, as: UTF8.self).data(using: .utf16)!, "UTF-8"),
+      ("nul.xml", good.prefix(200) + Data([0]) + good.dropFirst(200), "UTF-8"),
+      ("rong.xml", Data(), "rong.xml"),
+      ("lon.xml", Data(repeating: 0x20, count: 9 * 1_048_576), "quá lớn"),
+    ]
+    for (name, bytes, phrase) in cases {
+      try bytes.write(to: scratch.url.appendingPathComponent(name))
+      let result = try CommandRunner.hocba(["import-xml", name], in: scratch.url)
+      #expect(result.status == 65, "\(name): \(result.stderr)")
+      #expect(result.stderr.contains(name) && result.stderr.contains(phrase), "\(name): \(result.stderr)")
+    }
+    try good.write(to: scratch.url.appendingPathComponent("tốt.xml"))
+    let imported = try CommandRunner.hocba(["import-xml", "tốt.xml"], in: scratch.url)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(try scratch.sql("SELECT count(*) FROM record;") == "1")
+    #expect(try scratch.sql("PRAGMA integrity_check;") == "ok")
+    #expect(try CommandRunner.hocba(["audit", "verify"], in: scratch.url).status == 0)
   }
 }
