@@ -69,7 +69,7 @@ public final class ImportRun: @unchecked Sendable {
         continue
       }
       guard seen.insert(sha).inserted else {
-        summary.duplicatePages += 1
+        summary.duplicateFiles.append(url.path)  // not stored, so not counted as a stored duplicate page
         continue
       }
       if let known = try database.scanProgress(sha256: sha), known.complete {

@@ -104,6 +104,7 @@ import Testing
     let folder = scratch.url.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try HostileInputs.blankPDF(pages: 6).write(to: folder.appendingPathComponent("trang-trang.pdf"))
+    try HostileInputs.blankPDF(pages: 6).write(to: folder.appendingPathComponent("ban-sao.pdf"))  // same bytes
     let result = try CommandRunner.hocba(
       ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
     #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
@@ -112,6 +113,9 @@ import Testing
     #expect(result.stdout.contains("Trang đã nhập: 6"), "\(result.stdout)")
     #expect(result.stdout.contains("Trang trắng: 1"), "\(result.stdout)")
     #expect(result.stdout.contains("Trang trùng: 5"), "\(result.stdout)")
+    #expect(result.stdout.contains("Tệp trùng nội dung với một tệp khác của lần nhập này — bỏ qua, không lưu (1):"))
+    #expect(result.stdout.contains(folder.appendingPathComponent("trang-trang.pdf").path), "the second file by name")
+    #expect(try scratch.sql("SELECT count(*) FROM scan;") == "1")
     try expectIntact(scratch)
   }
 }
