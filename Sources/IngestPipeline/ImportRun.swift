@@ -116,6 +116,11 @@ public final class ImportRun: @unchecked Sendable {
       return
     }
     let pages = scan.pages
+    if scan.problem == nil, !scan.libraryMessages.isEmpty {
+      synchronized {
+        summary.libraryWarnings.append("\(file.url.path): " + scan.libraryMessages.joined(separator: "; "))
+      }
+    }
     let fileName = file.url.lastPathComponent
     try database.replaceIncompleteScans(fileName: fileName, keeping: file.sha256, actor: options.actor)
     let registration = try database.registerScan(

@@ -49,6 +49,19 @@ import Testing
     }
   }
 
+  @Test func aWarningOfAFileThatDecodesIsKeptWithTheScan() throws {
+    let folder = try TemporaryDirectory()
+    let png = try Data(contentsOf: Fixture.url("page.png"))
+    let chunk = Array("tEXt".utf8) + Array("Comment".utf8) + [0] + Array("hocba".utf8)
+    let header = 8 + 8 + 13 + 4
+    let url = folder.url.appendingPathComponent("canh-bao.png")
+    try (png.prefix(header) + Data([0, 0, 0, 13] + chunk + [0xDE, 0xAD, 0xBE, 0xEF]) + png.dropFirst(header))
+      .write(to: url)
+    let scan = try PageLoader.loadScan(url)
+    #expect(scan.pages.count == 1 && scan.problem == nil)
+    #expect(scan.libraryMessages == ["libpng warning: tEXt: CRC error"])
+  }
+
   @Test func aGoodFileHasNoMessages() throws {
     let scan = try PageLoader.loadScan(Fixture.url("page.png"))
     #expect(scan.libraryMessages.isEmpty && scan.problem == nil)

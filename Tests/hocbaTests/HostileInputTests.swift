@@ -83,6 +83,7 @@ import Testing
     try big.close()
     try manager.copyItem(
       atPath: Self.scans + "/s001-p1-info.png", toPath: folder.appendingPathComponent("good.png").path)
+    try write(HostileInputs.pngWithBadTextChunk(png), "canh-bao.png")  // decodes, with a libpng warning
 
     let result = try CommandRunner.hocba(
       ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
@@ -94,7 +95,10 @@ import Testing
     }
     #expect(!result.stderr.contains("libpng") && !result.stderr.contains("JPEG"), "no unnamed library noise")
     #expect(result.stdout.contains("Tệp bị cách ly (\(expected.count))"), "\(result.stdout)")
-    #expect(result.stdout.contains("Trang đã nhập: 1"), "the good scan")
+    #expect(result.stdout.contains("Trang đã nhập: 2"), "the good scan and the one with a warning")
+    let warned = lines.first { $0.contains(folder.appendingPathComponent("canh-bao.png").path) }
+    #expect(warned?.contains("libpng warning: tEXt: CRC error") == true, "\(warned ?? "not named")")
+    #expect(result.stdout.contains("Tệp đã nhập nhưng thư viện ảnh có cảnh báo — nên xem lại ảnh (1):"))
     #expect(try scratch.sql("SELECT count(*) FROM scan WHERE file_name = 'good.png' AND complete = 1;") == "1")
     try expectIntact(scratch)
   }

@@ -45,6 +45,14 @@ enum HostileInputs {
     return Data(bytes)
   }
 
+  /// `png` with a tEXt chunk whose CRC is wrong after IHDR: libpng decodes it and warns ("tEXt: CRC error").
+  static func pngWithBadTextChunk(_ png: Data) -> Data {
+    let chunk = Array("tEXt".utf8) + Array("Comment".utf8) + [0] + Array("hocba".utf8)
+    let body = bigEndian(UInt32(chunk.count - 4)) + chunk + [0xDE, 0xAD, 0xBE, 0xEF]
+    let endOfHeader = 8 + 8 + 13 + 4
+    return png.prefix(endOfHeader) + Data(body) + png.dropFirst(endOfHeader)
+  }
+
   private static func bigEndian(_ value: UInt32) -> [UInt8] {
     (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) }
   }
