@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HocBaModel
+import HocBaSamples
 import Synchronization
 import Testing
 
@@ -52,6 +53,25 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
     #expect(throws: StoreError.openFailed(path: path, problem: .notADatabase)) { try ReviewDatabase.open(path: path) }
+  }
+
+  /// A full disk, made real with `max_page_count` on the writer connection: SQLite answers SQLITE_FULL.
+  @Test func aFullDiskIsSaidAndNothingIsHalfWritten() throws {
+    let (folder, path) = try freshFile()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try ReviewDatabase.open(path: path)
+    let pages = try database.raw { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 0 }
+    _ = try database.raw { try Int.fetchOne($0, sql: "PRAGMA max_page_count = \(pages)") }
+    do {
+      _ = try database.insertRecord(SampleRecords.tt22Secondary, actor: "test")
+      Issue.record("the write must fail on a full disk")
+    } catch {
+      #expect(error.kind == .io)
+      #expect(error.message(in: .vietnamese).contains("Đĩa đầy"), "\(error.message(in: .vietnamese))")
+      #expect(error.message(in: .english).contains("nothing was half-written"))
+    }
+    #expect(try database.rawRead { try Int.fetchOne($0, sql: "SELECT count(*) FROM record") } == 0)
+    #expect(try database.verifyAuditChain() == .intact(rows: 0))
   }
 
   @Test func sqliteResultCodesMapToNamedProblems() {
