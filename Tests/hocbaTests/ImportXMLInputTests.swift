@@ -48,6 +48,17 @@ import Testing
     #expect(result.stderr.contains("Tệp lon.xml quá lớn (629145600 byte, giới hạn 8 MB"), "\(result.stderr)")
   }
 
+  @Test func verifyRefusesADeviceBeforeReadingItToo() throws {
+    let scratch = try Scratch()
+    let created = try CommandRunner.hocba(
+      ["init", "--name", "Trường Thử", "--code", "1", "--province", "Ninh Bình", "--db", "x.sqlite"], in: scratch.url)
+    #expect(created.status == 0)
+    try FileManager.default.createSymbolicLink(atPath: scratch.path("zero.xml"), withDestinationPath: "/dev/zero")
+    let result = try CommandRunner.hocba(["verify", "zero.xml", "--db", "x.sqlite"], in: scratch.url)
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("zero.xml là (hoặc trỏ tới) một thiết bị"), "\(result.stderr)")
+  }
+
   @Test func aMissingFileIsStillNotFound() throws {
     let scratch = try Scratch()
     let result = try importXML(scratch, "khong-co.xml")
