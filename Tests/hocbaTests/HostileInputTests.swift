@@ -56,6 +56,12 @@ import Testing
       ("rac.pdf", "PDF"),
       ("cut.pdf", "PDF"),
       ("big.png", "quá lớn"),
+      ("jpeg-header.jpg", "Premature end of JPEG file"),
+      ("gif.png", "không phải ảnh PNG, JPEG, TIFF"),
+      ("encrypted.pdf", "mật khẩu"),
+      ("no-pages.pdf", "không có trang nào"),
+      ("bomb.pdf", "(trang 1) quá lớn"),
+      ("3000-trang.pdf", "có 3000 trang, vượt giới hạn"),
     ]
     try write(Data(), "rong.png")
     try write(Data("không phải ảnh 1".utf8), "van ban co dau cach.png")
@@ -84,6 +90,15 @@ import Testing
     try manager.copyItem(
       atPath: Self.scans + "/s001-p1-info.png", toPath: folder.appendingPathComponent("good.png").path)
     try write(HostileInputs.pngWithBadTextChunk(png), "canh-bao.png")  // decodes, with a libpng warning
+    try write(jpeg.prefix(600), "jpeg-header.jpg")
+    try write(Data("GIF89a".utf8) + Data([1, 0, 1, 0, 0, 0, 0, 0x3B]), "gif.png")
+    let fixtures = ImportCommandTests.repository.appendingPathComponent("Tests/ScanCaptureTests/Fixtures")
+    for name in ["encrypted.pdf", "no-pages.pdf"] {
+      try manager.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    try write(HostileInputs.blankPDF(pages: 1, mediaBox: "0 0 14400 14400"), "bomb.pdf")
+    try write(HostileInputs.blankPDF(pages: 3000), "3000-trang.pdf")
+    try write(HostileInputs.tiffHeader(width: 8, height: 8, stripBytes: 64, looping: true), "vong-lap.tif")
 
     let result = try CommandRunner.hocba(
       ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
@@ -95,7 +110,10 @@ import Testing
     }
     #expect(!result.stderr.contains("libpng") && !result.stderr.contains("JPEG"), "no unnamed library noise")
     #expect(result.stdout.contains("Tệp bị cách ly (\(expected.count))"), "\(result.stdout)")
-    #expect(result.stdout.contains("Trang đã nhập: 2"), "the good scan and the one with a warning")
+    // A directory chain that loops: the readable first page is kept, the file listed as incomplete.
+    let loop = lines.first { $0.contains(folder.appendingPathComponent("vong-lap.tif").path) }
+    #expect(loop?.contains("trang 2 trở đi") == true, "\(loop ?? "not named")")
+    #expect(result.stdout.contains("Trang đã nhập: 3"), "the good scan, the one with a warning, the loop's page 1")
     let warned = lines.first { $0.contains(folder.appendingPathComponent("canh-bao.png").path) }
     #expect(warned?.contains("libpng warning: tEXt: CRC error") == true, "\(warned ?? "not named")")
     #expect(result.stdout.contains("Tệp đã nhập nhưng thư viện ảnh có cảnh báo — nên xem lại ảnh (1):"))

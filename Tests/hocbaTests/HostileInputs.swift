@@ -30,8 +30,11 @@ enum HostileInputs {
   }
 
   /// A one-page little-endian TIFF declaring `width`×`height`, 8-bit grey, one strip of `stripBytes` bytes that
-  /// the file does not hold (a bomb header when the size is huge).
-  static func tiffHeader(width: UInt32, height: UInt32, stripBytes: UInt32 = 1_000_000) -> Data {
+  /// the file does not hold (a bomb header when the size is huge). `looping` points the next-directory offset back
+  /// at the first directory.
+  static func tiffHeader(width: UInt32, height: UInt32, stripBytes: UInt32 = 1_000_000, looping: Bool = false)
+    -> Data
+  {
     let entries: [(UInt16, UInt16, UInt32)] = [
       (256, 4, width), (257, 4, height), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 8 + 2 + 9 * 12 + 4),
       (277, 3, 1), (278, 4, height), (279, 4, stripBytes),
@@ -41,7 +44,7 @@ enum HostileInputs {
     for (tag, type, value) in entries {
       bytes += [UInt8(tag & 0xFF), UInt8(tag >> 8), UInt8(type), 0] + littleEndian(1) + littleEndian(value)
     }
-    bytes += littleEndian(0) + Array(repeating: 0x80, count: 64)
+    bytes += littleEndian(looping ? 8 : 0) + Array(repeating: 0x80, count: 64)
     return Data(bytes)
   }
 
