@@ -7,8 +7,9 @@ public enum DatabaseOpenProblem: Sendable, Equatable {
   case readOnlyFile(file: String)
   /// The folder is not writable, and SQLite must create the `-wal` and `-shm` files next to the database there.
   case readOnlyFolder(folder: String)
-  /// Another program held a write lock for the whole wait of `seconds`.
-  case locked(seconds: Int)
+  /// Another program held a write lock for the whole wait of `seconds`; `holders` names it ("sqlite3 (PID 812)")
+  /// when the system says (Linux `/proc/locks`), else is empty.
+  case locked(seconds: Int, holders: [String])
   /// The file is an SQLite database whose pages fail `PRAGMA quick_check`, or SQLite reported it corrupt.
   case damaged
   /// The file is not an SQLite database at all.
@@ -41,12 +42,15 @@ public enum DatabaseOpenProblem: Sendable, Equatable {
           + "bên cạnh cơ sở dữ liệu. Cấp quyền ghi cho thư mục, hoặc chép cơ sở dữ liệu sang thư mục ghi được.",
         "Cannot open the database \(path): the folder \(folder) is not writable, and SQLite must create the -wal "
           + "and -shm files next to the database. Give write permission on the folder, or copy the database to one.")
-    case .locked(let seconds):
+    case .locked(let seconds, let holders):
       language.pick(
-        "Cơ sở dữ liệu \(path) đang bị một chương trình khác khoá ghi (đã chờ \(seconds) giây): đợi chương trình "
-          + "đó (một hocba khác, một trình xem SQLite) xong hoặc đóng nó, rồi chạy lại; HOCBA_LOCK_WAIT=giây để chờ lâu hơn.",
-        "The database \(path) is locked for writing by another program (waited \(seconds) s): wait for it (another "
-          + "hocba, an SQLite viewer) to finish or close it, then run again; HOCBA_LOCK_WAIT=seconds waits longer.")
+        "Cơ sở dữ liệu \(path) đang bị \(holders.isEmpty ? "một chương trình khác" : holders.joined(separator: ", ")) "
+          + "khoá ghi (đã chờ \(seconds) giây): đợi chương trình đó (một hocba khác, một trình xem SQLite) xong hoặc "
+          + "đóng nó, rồi chạy lại; HOCBA_LOCK_WAIT=giây để chờ lâu hơn.",
+        "The database \(path) is locked for writing by "
+          + "\(holders.isEmpty ? "another program" : holders.joined(separator: ", ")) (waited \(seconds) s): wait for "
+          + "it (another hocba, an SQLite viewer) to finish or close it, then run again; HOCBA_LOCK_WAIT=seconds "
+          + "waits longer.")
     case .damaged:
       language.pick(
         "Cơ sở dữ liệu \(path) bị hỏng (kiểm tra toàn vẹn của SQLite không đạt): không ghi thêm vào tệp này; "

@@ -50,7 +50,7 @@ extension ReviewDatabase {
     guard let error = error as? DatabaseError else { return .other(code: -1) }
     let code = error.extendedResultCode.rawValue
     switch code & 0xFF {
-    case 5, 6: return .locked(seconds: lockWait.seconds)
+    case 5, 6: return .locked(seconds: lockWait.seconds, holders: companions.writeLockHolders())
     case 8: return companions.permissionProblem() ?? .readOnlyFile(file: companions.path)
     case 14:
       if !FileManager.default.fileExists(atPath: companions.folder) { return .folderMissing(folder: companions.folder) }
@@ -126,6 +126,30 @@ struct DatabaseCompanions {
     for file in [shm, wal] where !existedBefore.contains(file) || Self.denied(file) {
       unlink(file)
     }
+  }
+
+  /// The programs other than this one holding a write lock on the database or its `-shm` file, as
+  /// "name (PID n)", read from Linux's `/proc/locks`; empty when that cannot be known.
+  func writeLockHolders() -> [String] {
+    let inodes = Set(
+      [path, shm].compactMap { file -> String? in
+        var info = stat()
+        return stat(file, &info) == 0 ? String(info.st_ino) : nil
+      })
+    guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+    var holders: [String] = []
+    for line in table.split(separator: "\n") {
+      let fields = line.split(separator: " ").filter { $0 != "->" }
+      guard fields.count >= 6, fields[3] == "WRITE", let pid = Int32(fields[4]), pid > 0, pid != getpid(),
+        let inode = fields[5].split(separator: ":").last, inodes.contains(String(inode))
+      else { continue }
+      let name =
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?
+        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+      let holder = "\(name) (PID \(pid))"
+      if !holders.contains(holder) { holders.append(holder) }
+    }
+    return holders
   }
 
   /// True when `access(W_OK)` fails for want of permission (a missing file is not "denied").

@@ -26,7 +26,8 @@ import Testing
     try other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
     let reports = Mutex<[Int]>([])
     let wait = LockWait(seconds: 2) { left in reports.withLock { $0.append(left) } }
-    #expect(throws: StoreError.openFailed(path: path, problem: .locked(seconds: 2))) {
+    // The holder is this process (another connection), which /proc/locks does not count as another program.
+    #expect(throws: StoreError.openFailed(path: path, problem: .locked(seconds: 2, holders: []))) {
       try ReviewDatabase.open(path: path, lockWait: wait)
     }
     #expect(reports.withLock { $0 } == [2, 1])
@@ -80,7 +81,7 @@ import Testing
       ReviewDatabase.diagnose(DatabaseError(resultCode: code), companions: companions, lockWait: LockWait(seconds: 7))
     }
     #expect(problem(.SQLITE_FULL) == .diskFull)
-    #expect(problem(.SQLITE_BUSY) == .locked(seconds: 7))
+    #expect(problem(.SQLITE_BUSY) == .locked(seconds: 7, holders: []))
     #expect(problem(.SQLITE_CORRUPT) == .damaged)
     #expect(problem(.SQLITE_NOTADB) == .notADatabase)
   }
@@ -88,7 +89,8 @@ import Testing
   @Test func everyProblemHasItsOwnMessageInBothLanguagesNamingTheFile() {
     let problems: [DatabaseOpenProblem] = [
       .readOnlyFile(file: "/d/x.sqlite"), .readOnlyFile(file: "/d/x.sqlite-shm"), .readOnlyFolder(folder: "/d"),
-      .locked(seconds: 30), .damaged, .notADatabase, .diskFull, .other(code: 1), .folderMissing(folder: "/d"),
+      .locked(seconds: 30, holders: []), .locked(seconds: 30, holders: ["sqlite3 (PID 9)"]), .damaged, .notADatabase,
+      .diskFull, .other(code: 1), .folderMissing(folder: "/d"),
     ]
     for language in Language.allCases {
       let messages = problems.map { StoreError.openFailed(path: "/d/x.sqlite", problem: $0).message(in: language) }
