@@ -2,7 +2,7 @@ import Foundation
 import HocBaModel
 import ReviewStore
 
-/// Renders the wait for another program's database lock on stderr: a countdown redrawn in place on a terminal,
+/// Renders the wait for another program's database lock on stderr: a countdown line redrawn on a terminal,
 /// a line every 5 seconds otherwise. The wait itself is the library's (`LockWait`); this only draws it.
 enum LockCountdown {
   /// The longest wait: `HOCBA_LOCK_WAIT` seconds if set, else 30.
@@ -18,7 +18,9 @@ enum LockCountdown {
         "Cơ sở dữ liệu \(path) đang bị một chương trình khác khoá ghi: chờ thêm \(left) giây…",
         "The database \(path) is locked by another program: waiting \(left) more s…")
       if interactive {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + (left <= 1 ? "\n" : "")).utf8))
+        // Each tick rewrites the line above and ends with a newline: whatever hocba prints next starts clean.
+        let rewrite = left == seconds ? "" : "\u{1B}[1A\r\u{1B}[K"
+        FileHandle.standardError.write(Data((rewrite + text + "\n").utf8))
       } else if left == seconds || left % 5 == 0 || left <= 3 {
         Console.message(text)
       }
