@@ -131,8 +131,9 @@ public final class ImportRun: @unchecked Sendable {
       if !saved.contains(page.pageNumber) {
         let evidence = worker.process(page, scanID: registration.id, scanSHA256: file.sha256)
         if let pageID = try database.savePage(evidence, actor: options.actor) {
-          let stored = try database.storedOutcome(pageID: pageID) ?? evidence.outcome  // what the database kept
-          synchronized { count(evidence, as: stored, file: file) }
+          var stored = evidence
+          stored.outcome = try database.storedOutcome(pageID: pageID) ?? evidence.outcome  // what the database kept
+          synchronized { count(stored, file: file) }
         }
       }
       synchronized {
@@ -148,10 +149,10 @@ public final class ImportRun: @unchecked Sendable {
     }
   }
 
-  private func count(_ evidence: PageEvidence, as outcome: PageOutcome, file: PlannedFile) {
+  private func count(_ evidence: PageEvidence, file: PlannedFile) {
     summary.pagesImported += 1
     if evidence.orientationUncertain { summary.uncertainOrientation += 1 }
-    switch outcome {
+    switch evidence.outcome {
     case .mapped: break
     case .blank: summary.blankPages += 1
     case .unmatched:
