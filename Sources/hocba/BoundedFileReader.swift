@@ -10,6 +10,9 @@ import HocBaModel
 /// Reads a small input file (an XML record) safely: the path is opened without blocking, its type and size are
 /// checked with `fstat` before a byte is read, and the read itself stops one byte past the limit.
 enum BoundedFileReader {
+  /// The largest class list read by `check --roster`: a school's roster is well under 1 MB.
+  static let rosterLimit = 16 * 1_048_576
+
   /// The bytes of the regular file at `path`, at most `limit` of them; anything else is refused by its kind.
   static func contents(of path: String, limit: Int) throws(InputFileError) -> [UInt8] {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; a symbolic link is followed to what it names.
@@ -92,10 +95,10 @@ enum InputFileError: HocBaError, Equatable {
         "\(path) is not a regular file: name the XML record file.")
     case .tooLarge(let path, let bytes, let limit):
       language.pick(
-        "Tệp \(path) quá lớn (\(bytes) byte, giới hạn \(limit / 1_048_576) MB cho một hồ sơ): không đọc tệp này; "
-          + "kiểm tra lại nguồn tệp (một hồ sơ chỉ vài KB).",
-        "\(path) is too large (\(bytes) bytes, limit \(limit / 1_048_576) MB for one record): it was not read; "
-          + "check where it came from (a record is a few KB).")
+        "Tệp \(path) quá lớn (\(bytes) byte, giới hạn \(limit / 1_048_576) MB): không đọc tệp này; kiểm tra lại "
+          + "đúng tệp chưa và nguồn của nó (một hồ sơ XML chỉ vài KB).",
+        "\(path) is too large (\(bytes) bytes, limit \(limit / 1_048_576) MB): it was not read; check that it is the "
+          + "right file and where it came from (an XML record is a few KB).")
     case .unreadable(let path, let reason):
       language.pick(
         "Không đọc được tệp \(path) (\(reason)): kiểm tra quyền đọc của tệp.",

@@ -59,6 +59,17 @@ import Testing
     #expect(result.stderr.contains("zero.xml là (hoặc trỏ tới) một thiết bị"), "\(result.stderr)")
   }
 
+  @Test func checkRefusesARosterThatIsAFIFO() throws {
+    let scratch = try Scratch()
+    let created = try CommandRunner.hocba(
+      ["init", "--name", "Trường Thử", "--code", "1", "--province", "Ninh Bình", "--db", "x.sqlite"], in: scratch.url)
+    #expect(created.status == 0)
+    #expect(mkfifo(scratch.path("lop.csv"), 0o600) == 0)
+    let result = try CommandRunner.hocba(["check", "--roster", "lop.csv", "--db", "x.sqlite"], in: scratch.url)
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("lop.csv là một đường ống"), "\(result.stderr)")
+  }
+
   @Test func aMissingFileIsStillNotFound() throws {
     let scratch = try Scratch()
     let result = try importXML(scratch, "khong-co.xml")
