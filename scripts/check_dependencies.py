@@ -33,7 +33,7 @@ from pathlib import Path
 # Tools the tests, the demo and the scripts run (swift itself is the toolchain, installed first). Tools found in the sources by TOOL_PATTERNS are added to these.
 DECLARED_TOOLS = [
     "tesseract", "pdftoppm", "pdfinfo", "xmllint", "xmlsec1", "sqlite3", "tmux", "openssl",
-    "softhsm2-util", "pkcs11-tool", "pkg-config", "python3", "dpkg-query", "apt-cache", "apt-get", "cc",
+    "softhsm2-util", "pkcs11-tool", "pkg-config", "python3", "dpkg-query", "apt-cache", "apt-get", "cc", "setpriv",
 ]
 # Calls that start an external program in the Swift tests and sources.
 TOOL_PATTERNS = [

@@ -59,6 +59,10 @@ public struct ImportSummary: Sendable {
   /// Pages no template matched, with the reason.
   public var unmatchedPages: [String] = []
   public var duplicatePages = 0
+  /// Files imported although the image libraries warned while decoding them: the path and what they said.
+  public var libraryWarnings: [String] = []
+  /// Files skipped because another file of this run has the same content; nothing of them is stored.
+  public var duplicateFiles: [String] = []
   public var failedPages = 0
   /// Pages whose orientation was too uncertain to correct (sent to review).
   public var uncertainOrientation = 0

@@ -71,7 +71,7 @@ public final class ImportRun: @unchecked Sendable {
         continue
       }
       guard seen.insert(sha).inserted else {
-        summary.duplicatePages += 1
+        summary.duplicateFiles.append(url.path)  // not stored, so not counted as a stored duplicate page
         continue
       }
       let known = try database.scanProgress(sha256: sha)
@@ -115,6 +115,11 @@ public final class ImportRun: @unchecked Sendable {
       return
     }
     let pages = scan.pages
+    if scan.problem == nil, !scan.libraryMessages.isEmpty {
+      synchronized {
+        summary.libraryWarnings.append("\(file.url.path): " + scan.libraryMessages.joined(separator: "; "))
+      }
+    }
     let fileName = file.url.lastPathComponent
     try database.replaceIncompleteScans(fileName: fileName, keeping: file.sha256, actor: options.actor)
     let registration = try database.registerScan(
@@ -139,8 +144,10 @@ public final class ImportRun: @unchecked Sendable {
     for page in pages {
       if !saved.contains(page.pageNumber) {
         let evidence = worker.process(page, scanID: scanID, scanSHA256: file.sha256)
-        if try database.savePage(evidence, actor: options.actor) != nil {
-          synchronized { count(evidence, file: file) }
+        if let pageID = try database.savePage(evidence, actor: options.actor) {
+          var stored = evidence
+          stored.outcome = try database.storedOutcome(pageID: pageID) ?? evidence.outcome  // what the database kept
+          synchronized { count(stored, file: file) }
         }
       }
       pageFinished()

@@ -34,6 +34,9 @@ public enum RecordXML {
     return bytes
   }
 
+  /// The largest XML file `parse` accepts, in bytes: callers reading a file check it before reading.
+  public static let maximumFileBytes = SecurityChecks.maximumSize
+
   /// Reads a record from untrusted bytes: safety checks, XSD validation, then mapping to the model.
   ///
   /// `source` names the file in error messages (a path or file name, never content).

@@ -14,16 +14,6 @@ public final class ReviewDatabase: Sendable {
     try Self.migrator.migrate(writer)
   }
 
-  /// Opens (creating if needed) the database file at `path` in WAL mode and brings its schema up to date.
-  public static func open(path: String) throws(StoreError) -> ReviewDatabase {
-    do {
-      let pool = try DatabasePool(path: path, configuration: configuration())
-      return try ReviewDatabase(writer: pool)
-    } catch {
-      throw .cannotOpen(path: path)
-    }
-  }
-
   /// Creates an empty database in memory, for tests and dry runs.
   public static func inMemory() throws(StoreError) -> ReviewDatabase {
     do {
@@ -34,10 +24,10 @@ public final class ReviewDatabase: Sendable {
     }
   }
 
-  static func configuration() -> Configuration {
+  static func configuration(lockWait: LockWait = .standard) -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    configuration.busyMode = .timeout(5)
+    configuration.busyMode = busyMode(lockWait)
     // Statement arguments are student data: GRDB keeps them out of error descriptions by default; say so here.
     configuration.publicStatementArguments = false
     configuration.label = "hocba.review"

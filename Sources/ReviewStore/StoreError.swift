@@ -5,6 +5,8 @@ import HocBaModel
 public enum StoreError: HocBaError, Equatable {
   /// The database file could not be opened or migrated.
   case cannotOpen(path: String)
+  /// The database file at `path` could not be opened, for the named `problem`.
+  case openFailed(path: String, problem: DatabaseOpenProblem)
   /// The record is sealed (signed): the database refuses every change to it and to its fields and findings.
   case sealed(recordID: Int64)
   /// The state machine does not allow moving the record from `from` to `to`.
@@ -31,7 +33,7 @@ public enum StoreError: HocBaError, Equatable {
     case .notFound, .staffNotFound, .fieldNotFound: .notFound
     case .departureDateMissing: .invalidInput
     case .payloadUnreadable: .integrity
-    case .cannotOpen: .io
+    case .cannotOpen, .openFailed: .io
     case .database(let code, _): DatabaseFailure(code: code) == .constraint ? .internal : .io
     }
   }
@@ -43,6 +45,8 @@ public enum StoreError: HocBaError, Equatable {
       language.pick(
         "Không mở được cơ sở dữ liệu rà soát tại \(path): kiểm tra đường dẫn, quyền ghi và dung lượng đĩa.",
         "Cannot open the review database at \(path): check the path, write permission and free disk space.")
+    case .openFailed(let path, let problem):
+      problem.message(path: path, in: language)
     case .sealed(let id):
       language.pick(
         "Hồ sơ #\(id) đã niêm phong (đã ký số) nên không thể sửa hay xoá: nếu cần đính chính, hãy lập hồ sơ đính chính mới.",

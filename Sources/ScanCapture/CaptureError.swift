@@ -43,10 +43,13 @@ public enum CaptureError: HocBaError, Equatable, Hashable {
   /// Some pages of a multi-page file could not be read; the readable ones (`keptPages`) were kept.
   /// `pageCount` is the number of pages the file declares, nil when the file is cut before its page list ends.
   case incompleteFile(file: String, damagedPages: [Int], pageCount: Int?, keptPages: Int)
+  /// `error`, with what the image libraries printed while decoding that file ("libpng error: …").
+  indirect case libraryReported(CaptureError, messages: [String])
 
   /// The failure category that decides the exit code.
   public var kind: ErrorKind {
     switch self {
+    case .libraryReported(let error, _): error.kind
     case .fileNotFound: .notFound
     case .unreadable: .io
     case .missingLanguageData, .pdfToolMissing: .notFound
@@ -142,6 +145,10 @@ public enum CaptureError: HocBaError, Equatable, Hashable {
           + "(đã giữ \(kept) trang đọc được; tệp quét lại cùng tên sẽ thay thế).",
         "\(file): \(Self.damagedText(damaged, count: count, vi: false)) damaged: rescan this file "
           + "(\(kept) readable pages kept; a rescanned file with the same name replaces it).")
+    case .libraryReported(let error, let messages):
+      let quoted = messages.map { "«\($0)»" }.joined(separator: ", ")
+      return error.message(in: language)
+        + language.pick(" (thư viện ảnh báo: \(quoted))", " (the image library said: \(quoted))")
     case .libraryFailure(let operation):
       return language.pick(
         "Lỗi nội bộ khi xử lý ảnh (\(operation)). Hãy báo lỗi này kèm phiên bản hocba.",
@@ -150,6 +157,12 @@ public enum CaptureError: HocBaError, Equatable, Hashable {
   }
 
   /// "trang 2/3" or "trang 2, 3/3"; "trang 2 trở đi" when the file is cut before its page list ends.
+  /// The error without the library messages attached to it.
+  public var underlying: CaptureError {
+    if case .libraryReported(let error, _) = self { return error.underlying }
+    return self
+  }
+
   private static func damagedText(_ pages: [Int], count: Int?, vi: Bool) -> String {
     let list = pages.map(String.init).joined(separator: ", ")
     let word = vi ? "trang" : (pages.count > 1 ? "pages" : "page")

@@ -6,10 +6,12 @@ public struct LoadedScan {
   public let sha256: String
   /// Why some pages are missing (`CaptureError.incompleteFile`), nil when every page was read.
   public let problem: CaptureError?
+  /// What the image libraries printed while decoding a file that was read anyway (warnings), for its summary.
+  public var libraryMessages: [String] = []
 
   /// The number of pages the file declares (readable or not), as far as it can be known.
   public var declaredPageCount: Int {
-    guard case .incompleteFile(_, let damaged, let count, _) = problem else { return pages.count }
+    guard case .incompleteFile(_, let damaged, let count, _) = problem?.underlying else { return pages.count }
     return count ?? pages.count + damaged.count
   }
 }

@@ -73,15 +73,35 @@ public enum PageLoader {
       let (pages, problem) = try PDFRasterizer(file: name, limits: limits).pages(bytes)
       return LoadedScan(pages: pages, sha256: sha256, problem: problem)
     }
-    switch detectFormat(bytes) {
-    case .png, .jpeg:
-      let image = try decodeSingle(bytes, name: name, page: nil, limits: limits)
-      return LoadedScan(pages: [LoadedPage(image: image, pageNumber: 1)], sha256: sha256, problem: nil)
-    case .tiff:
-      let (pages, problem) = try decodeTIFF(bytes, name: name, limits: limits)
-      return LoadedScan(pages: pages, sha256: sha256, problem: problem)
-    case nil:
-      throw .unsupportedFormat(file: name)
+    let (decoded, messages) = LibraryMessages.capturing { () throws(CaptureError) -> LoadedScan in
+      switch detectFormat(bytes) {
+      case .png, .jpeg:
+        let image = try decodeSingle(bytes, name: name, page: nil, limits: limits)
+        return LoadedScan(pages: [LoadedPage(image: image, pageNumber: 1)], sha256: sha256, problem: nil)
+      case .tiff:
+        let (pages, problem) = try decodeTIFF(bytes, name: name, limits: limits)
+        return LoadedScan(pages: pages, sha256: sha256, problem: problem)
+      case nil:
+        throw .unsupportedFormat(file: name)
+      }
+    }
+    return try attaching(messages, to: decoded)
+  }
+
+  /// The decoded scan or its error, with what the image libraries printed attached to the file's problem.
+  static func attaching(_ messages: [String], to decoded: Result<LoadedScan, CaptureError>) throws(CaptureError)
+    -> LoadedScan
+  {
+    switch decoded {
+    case .failure(let error):
+      throw messages.isEmpty ? error : .libraryReported(error, messages: messages)
+    case .success(let scan) where messages.isEmpty:
+      return scan
+    case .success(let scan):
+      var attached = LoadedScan(
+        pages: scan.pages, sha256: scan.sha256, problem: scan.problem.map { .libraryReported($0, messages: messages) })
+      attached.libraryMessages = messages
+      return attached
     }
   }
 

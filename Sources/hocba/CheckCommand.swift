@@ -37,8 +37,8 @@ struct CheckCommand: ParsableCommand {
       let database = try global.openDatabase()
       let checker = RecordChecker(policy: try RulesRefresh.policy(path: policy))
       let classList = try roster.map { path -> Roster in
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.fileMissing(path: path) }
-        return try Roster.parse(csv: String(decoding: data, as: UTF8.self))
+        let bytes = try BoundedFileReader.contents(of: path, limit: BoundedFileReader.rosterLimit)
+        return try Roster.parse(csv: String(decoding: bytes, as: UTF8.self))
       }
       let records: [StoredRecord]
       if let record {

@@ -58,7 +58,9 @@ struct GlobalOptions: ParsableArguments {
     if !create && !FileManager.default.fileExists(atPath: databasePath) {
       throw CommandError.databaseMissing(path: databasePath)
     }
-    return try ReviewDatabase.open(path: databasePath)
+    let wait = LockCountdown.lockWait(
+      seconds: LockCountdown.seconds(environment: environment), path: databasePath, language: language)
+    return try ReviewDatabase.open(path: databasePath, lockWait: wait)
   }
 }
 

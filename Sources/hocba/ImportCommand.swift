@@ -186,6 +186,13 @@ struct ImportReport {
     }
     section("Tệp bị cách ly", "Quarantined files", s.quarantined.map { $0.error.message(in: language) })
     section(
+      "Tệp đã nhập nhưng thư viện ảnh có cảnh báo — nên xem lại ảnh",
+      "Files imported with image-library warnings — "
+        + "check the image", s.libraryWarnings)
+    section(
+      "Tệp trùng nội dung với một tệp khác của lần nhập này — bỏ qua, không lưu",
+      "Files identical to another file of this import — skipped, not stored", s.duplicateFiles)
+    section(
       "Tệp chưa đầy đủ — đã giữ các trang đọc được", "Incomplete files — readable pages kept",
       s.incompleteFiles.map { $0.error.message(in: language) })
     section(

@@ -19,8 +19,8 @@ struct ImportXMLCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
-      guard let data = FileManager.default.contents(atPath: file) else { throw CommandError.fileMissing(path: file) }
-      let record = try RecordXML.parse(Array(data), source: file)
+      let bytes = try BoundedFileReader.contents(of: file, limit: RecordXML.maximumFileBytes)
+      let record = try RecordXML.parse(bytes, source: file)
       let database = try global.openDatabase()
       let id = try database.insertRecord(record, state: .imported, actor: global.actorName)
       Console.output("\(id)")

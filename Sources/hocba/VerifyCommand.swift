@@ -51,8 +51,7 @@ struct VerifyCommand: ParsableCommand {
       let context = try SigningContext(database)
       var documents: [(String, [UInt8])] = []
       for path in files {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.fileMissing(path: path) }
-        documents.append((path, [UInt8](data)))
+        documents.append((path, try BoundedFileReader.contents(of: path, limit: RecordXML.maximumFileBytes)))
       }
       for id in record {
         guard let bytes = try database.signedDocument(recordID: id) else { throw CommandError.recordMissing(id: id) }

@@ -74,10 +74,12 @@ struct SchemaTests {
     #expect(try reopened.verifyAuditChain() == .intact(rows: 3))
   }
 
-  @Test("a path that cannot be opened throws cannotOpen")
+  @Test("a path in a missing folder names the folder")
   func cannotOpen() {
     let path = "/nonexistent-hocba-dir/sub/review.sqlite"
-    #expect(throws: StoreError.cannotOpen(path: path)) { try ReviewDatabase.open(path: path) }
+    let expected = StoreError.openFailed(path: path, problem: .folderMissing(folder: "/nonexistent-hocba-dir/sub"))
+    #expect(throws: expected) { try ReviewDatabase.open(path: path) }
+    #expect(expected.message(in: .vietnamese).contains("thư mục /nonexistent-hocba-dir/sub không tồn tại"))
   }
 
   @Test("the state-machine trigger is generated from RecordState.allowedTransitions")

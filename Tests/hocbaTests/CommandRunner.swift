@@ -76,4 +76,9 @@ final class Scratch {
   deinit { try? FileManager.default.removeItem(at: url) }
 
   func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// The trimmed output of one SQL query on `database` in this folder, through the sqlite3 CLI.
+  func sql(_ query: String, database: String = "hocba.sqlite") throws -> String {
+    try CommandRunner.tool("sqlite3", [database, query], in: url).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
 }

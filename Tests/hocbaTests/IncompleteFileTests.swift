@@ -6,11 +6,6 @@ import Testing
   static var scans: String { ImportCommandTests.scans }
   static var mappings: String { ImportCommandTests.mappings }
 
-  func sql(_ scratch: Scratch, _ query: String) throws -> String {
-    try CommandRunner.tool("sqlite3", ["hocba.sqlite", query], in: scratch.url).stdout
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
   func importFolder(_ scratch: Scratch, _ folder: URL, extra: [String] = []) throws -> CommandRunner.Result {
     try CommandRunner.hocba(
       ["import", folder.path, "--mappings", Self.mappings, "--jobs", "1"] + extra, in: scratch.url)
@@ -34,7 +29,7 @@ import Testing
     #expect(line.contains("quét lại"))
     #expect(first.stdout.contains("Tệp chưa đầy đủ — đã giữ các trang đọc được (1)"))
     #expect(first.stdout.contains("Trang đã nhập: 2"), "page 1 of s002 and good.png")
-    #expect(try sql(scratch, "SELECT complete FROM scan WHERE file_name = 's002.tif';") == "0")
+    #expect(try scratch.sql("SELECT complete FROM scan WHERE file_name = 's002.tif';") == "0")
 
     // English, and a rerun still reports the file (nothing is imported twice).
     let again = try importFolder(scratch, folder, extra: ["--lang", "en"])
@@ -46,14 +41,13 @@ import Testing
     try full.write(to: target)
     let rescan = try importFolder(scratch, folder)
     #expect(!rescan.stdout.contains("Tệp chưa đầy đủ"), "\(rescan.stdout)")
-    #expect(try sql(scratch, "SELECT count(*) FROM scan WHERE file_name = 's002.tif' AND complete = 0;") == "0")
-    #expect(try sql(scratch, "SELECT group_concat(page_count) FROM scan WHERE file_name = 's002.tif';").hasSuffix("3"))
-    let pages = try sql(
-      scratch,
+    #expect(try scratch.sql("SELECT count(*) FROM scan WHERE file_name = 's002.tif' AND complete = 0;") == "0")
+    #expect(try scratch.sql("SELECT group_concat(page_count) FROM scan WHERE file_name = 's002.tif';").hasSuffix("3"))
+    let pages = try scratch.sql(
       "SELECT count(*) FROM page p JOIN scan s ON s.id = p.scan_id WHERE s.file_name = 's002.tif' AND outcome <> 'duplicate';"
     )
     #expect(pages == "3", "each page of s002 stored once")
-    #expect(try sql(scratch, "PRAGMA integrity_check;") == "ok")
+    #expect(try scratch.sql("PRAGMA integrity_check;") == "ok")
     let audit = try CommandRunner.hocba(["audit", "verify"], in: scratch.url)
     #expect(audit.status == 0, "\(audit.stderr)")
   }
