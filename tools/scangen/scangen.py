@@ -1535,12 +1535,19 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
     family_fonts = {} if family == "classic" else \
         usable_families(layouts.EXTRA_PRINT_FAMILIES, verbose)
     all_fonts = {**fonts, **family_fonts}
-    fam_rng = random.Random(seed * 1000003 + 13)  # mixed: each student's family
+    # mixed: the students take the new families in a seed-shuffled order, shifted by one each
+    # round so that a family does not always meet the same archetype (they cycle by 3 too)
+    fam_rng = random.Random(seed * 1000003 + 13)
+    fam_order = layouts.NEW_FAMILIES[:]
+    fam_rng.shuffle(fam_order)
 
-    def pick_family():
-        if family == "mixed":
-            return layouts.NEW_FAMILIES[fam_rng.randrange(len(layouts.NEW_FAMILIES))]
-        return family
+    def pick_family(student=None):
+        if family != "mixed":
+            return family
+        n = len(fam_order)
+        if student is None:  # an extra page
+            return fam_order[fam_rng.randrange(n)]
+        return fam_order[(student + student // n) % n]
 
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
@@ -1648,7 +1655,7 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
         res_rng = random.Random(rng.randrange(2 ** 32))
         pages = []
         container = container_for(i)
-        fam_name = pick_family()
+        fam_name = pick_family(i)
         pid = f"{st['key']}-p1-info"
         seed_p = rng.randrange(2 ** 32)
         img, truth, pdpi, sp = build(pid, "info", st, None, None, seed_p, fam_name=fam_name)
