@@ -26,6 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+import damage as scan_damage
+import families as layouts
+
 GENERATOR_VERSION = "1.0"
 
 # --------------------------------------------------------------------------------------
@@ -152,10 +155,10 @@ def missing_glyphs(path: str, chars: str = REQUIRED_CHARS) -> str:
     return "".join(sorted({c for c in chars if c != " " and ord(c) not in cmap}))
 
 
-def discover_fonts(verbose: bool = False):
-    """Return (print_families, hand_faces) that exist and cover every Vietnamese glyph used."""
+def usable_families(table: dict, verbose: bool = False) -> dict:
+    """The print families of `table` that are installed and cover every Vietnamese glyph used."""
     fams = {}
-    for fam, files in PRINT_FAMILIES.items():
+    for fam, files in table.items():
         paths = [find_font_file(f) for f in files]
         if not all(paths):
             if verbose:
@@ -169,6 +172,12 @@ def discover_fonts(verbose: bool = False):
                       f"(e.g. {bad[:12]}), skipped", file=sys.stderr)
             continue
         fams[fam] = tuple(paths)
+    return fams
+
+
+def discover_fonts(verbose: bool = False):
+    """Return (print_families, hand_faces) that exist and cover every Vietnamese glyph used."""
+    fams = usable_families(PRINT_FAMILIES, verbose)
     hands = {}
     for face, f in HAND_FACES.items():
         p = find_font_file(f)
@@ -665,17 +674,73 @@ class Page:
         for x in range(int(x0), int(x1), step):
             self.draw.ellipse([x - r, y - r, x + r, y + r], fill=(70, 70, 70))
 
+    def leader(self, x0, x1, y):
+        """The labelled line's leader: dotted (classic, when style says so), underline or none."""
+        kind = self.style.get("leaders") or ("dots" if self.style["dotted"] else "none")
+        if kind == "dots":
+            self.dots(x0, x1, y + self.px(0.8))
+        elif kind == "underline":
+            self.hline(x0, x1, y + self.px(1.2), w=max(1, self.style["line_px"] // 2),
+                       fill=(80, 80, 80))
+
+    def label(self, text: str) -> str:
+        """The family's wording of a printed label."""
+        return self.style["fam"]["labels"].get(text, text)
+
     def label_value(self, x, y, label, x_end, path, value, printed, critical=False,
                     bold_label=False, **extra):
+        label = self.label(label)
         lf = self.font(self.style["label_pt"], "bold" if bold_label else "regular")
         self.text(x, y, label, lf)
         vx = x + self.tlen(label, lf) + self.px(self.style["label_gap_mm"])
-        if self.style["dotted"]:
-            self.dots(vx, x_end, y + self.px(0.8))
+        self.leader(vx, x_end, y)
         if printed:
             return self.entry(vx + self.px(1), y, path, value, printed, critical=critical,
                               maxw=x_end - vx - self.px(1), **extra)
         return None
+
+    def label_value_wrapped(self, x, y, label, x_end, path, value, gap):
+        """A labelled value that continues on the next line (split at the middle comma)."""
+        label = self.label(label)
+        lf = self.font(self.style["label_pt"])
+        self.text(x, y, label, lf)
+        vx = x + self.tlen(label, lf) + self.px(self.style["label_gap_mm"])
+        parts = value.split(", ")
+        cut = max(1, len(parts) // 2)
+        l1, l2 = ", ".join(parts[:cut]) + ",", ", ".join(parts[cut:])
+        ef = self.font(self.style["entry_pt"], family=self.style["entry_family"])
+        x2 = x + self.px(6)
+        for xs, yy in ((vx, y), (x2, y + gap)):
+            self.leader(xs, x_end, yy)
+        widest = max(self.tlen(l1, ef) / (x_end - vx - self.px(1)),
+                     self.tlen(l2, ef) / (x_end - x2 - self.px(1)))
+        if widest > 1:
+            ef = load_font(ef.path, max(10, int(ef.size / widest)))
+        b1 = self.text(vx + self.px(1), y, l1, ef)
+        b2 = self.text(x2 + self.px(1), y + gap, l2, ef)
+        return self.field(path, value, l1 + " " + l2,
+                          (min(b1[0], b2[0]), b1[1], max(b1[2], b2[2]), b2[3]), "typed", False,
+                          lines=[l1, l2])
+
+    def label_boxes(self, x, y, label, path, value, critical=False):
+        """A labelled number printed one digit per box (the 12-box CCCD)."""
+        label = self.label(label)
+        lf = self.font(self.style["label_pt"])
+        self.text(x, y, label, lf)
+        ef = self.font(self.style["entry_pt"], family=self.style["entry_family"])
+        bw, bh = self.px(5.4), self.px(6.8)
+        bx = x + self.tlen(label, lf) + self.px(self.style["label_gap_mm"] + 1)
+        top = y - bh * 0.78
+        boxes = []
+        for i, ch in enumerate(value):
+            x0 = bx + i * bw
+            self.draw.rectangle([x0, top, x0 + bw, top + bh], outline=INK,
+                                width=max(1, self.style["line_px"]))
+            boxes.append(self.text(x0 + bw / 2 - self.tlen(ch, ef) / 2, y, ch, ef))
+        return self.field(path, value, value,
+                          (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                           max(b[2] for b in boxes), max(b[3] for b in boxes)), "typed",
+                          critical, printedAs="boxes")
 
     def wrap_center(self, x0, x1, ytop, lines_text, font, line_h):
         avail = (x1 - x0) - self.px(1.6)
@@ -835,8 +900,13 @@ def render_info(pg: Page, st: dict) -> None:
     pg.label_value(mid, y, "Quốc tịch:", R, "student.nationality", st["nationality"],
                    st["nationality"])
     y += gap
-    pg.label_value(L, y, "Chỗ ở hiện tại:", R, "student.residence", st["residence"],
-                   st["residence"])
+    if s["fam"]["wrap_residence"]:
+        pg.label_value_wrapped(L, y, "Chỗ ở hiện tại:", R, "student.residence", st["residence"],
+                               gap * 0.8)
+        y += gap * 0.8
+    else:
+        pg.label_value(L, y, "Chỗ ở hiện tại:", R, "student.residence", st["residence"],
+                       st["residence"])
     y += gap
     mid2 = L + (R - L) * 0.6
     pg.label_value(L, y, "Họ và tên cha:", mid2 - pg.px(3), "student.father.fullName",
@@ -854,8 +924,11 @@ def render_info(pg: Page, st: dict) -> None:
     y += gap
     cid = st["citizenID"]
     printed = cid if rng.random() < 0.7 else " ".join([cid[:3], cid[3:6], cid[6:]])
-    pg.label_value(L, y, "Mã định danh cá nhân:", R, "student.citizenID", cid, printed,
-                   critical=True)
+    if s["fam"]["cccd_boxes"]:
+        pg.label_boxes(L, y, "Mã định danh cá nhân:", "student.citizenID", cid, critical=True)
+    else:
+        pg.label_value(L, y, "Mã định danh cá nhân:", R, "student.citizenID", cid, printed,
+                       critical=True)
     y += pg.px(14)
     hf = pg.font(13, "bold")
     t = "QUÁ TRÌNH HỌC TẬP"
@@ -880,7 +953,7 @@ def render_info(pg: Page, st: dict) -> None:
         pg.wrap_center(xs[i], xs[i + 1], y + (hh - lh * len(lines)) / 2, lines, hdrf, lh)
     y += hh
     rowh = pg.px(s["row_mm"] + 5)
-    nrows = 4 if st["level"] == "THCS" else 3
+    nrows = (4 if st["level"] == "THCS" else 3) + s["fam"]["history_extra_rows"]
     ef = pg.font(s["entry_pt"] - 1, family=s["entry_family"])
     for i in range(nrows):
         pg.hline(L, R, y)
@@ -978,12 +1051,21 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
                    sy_print(yr["schoolYear"], rng), critical=True, bold_label=True)
     y += pg.px(5)
     # subject table
+    fam = s["fam"]
     cj = s["col_jitter"]
     w_score = 17 + cj[1]
     w_re = 21 + cj[2]
     w_sub = 58 + cj[0] * 3
     total_mm = (R - L) / pg.dpi * 25.4
-    widths = [w_sub, w_score, w_score, w_score, w_re, total_mm - w_sub - 3 * w_score - w_re]
+    has_comment = fam["comment_col"] != "none"
+    if has_comment:
+        widths = [w_sub, w_score, w_score, w_score, w_re, total_mm - w_sub - 3 * w_score - w_re]
+    else:  # no comment column: the subject and score columns share the width
+        w_sub = total_mm * 0.44
+        w_score = (total_mm - w_sub - (w_re if fam["reassess_col"] else 0)) / 3
+        widths = [w_sub, w_score, w_score, w_score, w_re]
+    if not fam["reassess_col"]:
+        widths.pop(4)
     xs = [L]
     for wmm in widths:
         xs.append(xs[-1] + pg.px(wmm))
@@ -997,11 +1079,24 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
         head = [["Môn học"], ["TBHK I"], ["TBHK II"], ["Cả năm"],
                 ["Điểm hoặc xếp", "loại sau KT lại", "(nếu có)"],
                 ["Nhận xét và chữ ký", "của giáo viên", "bộ môn"]]
+    terms = fam["terms"] or ("Học kì I", "Học kì II", "Cả năm")
+    if fam["terms"]:
+        head[1:4] = [[t] for t in terms]
+    head = [h for i, h in enumerate(head)
+            if not (i == 4 and not fam["reassess_col"]) and not (i == 5 and not has_comment)]
     lh = pg.px(4.0)
     hh = pg.px(14)
     top = y
+    two_level = fam["header_levels"] == 2
     for i, lines in enumerate(head):
-        pg.wrap_center(xs[i], xs[i + 1], y + (hh - lh * len(lines)) / 2, lines, hdrf, lh)
+        if two_level and 1 <= i <= 3:  # term headers under the spanning cell
+            pg.wrap_center(xs[i], xs[i + 1], y + hh / 2 + (hh / 2 - lh * len(lines)) / 2,
+                           lines, hdrf, lh)
+        else:
+            pg.wrap_center(xs[i], xs[i + 1], y + (hh - lh * len(lines)) / 2, lines, hdrf, lh)
+    if two_level:
+        pg.wrap_center(xs[1], xs[4], y + (hh / 2 - lh) / 2, [fam["span_label"]], hdrf, lh)
+        pg.hline(xs[1], xs[4], y + hh / 2)
     y += hh
     rowh = pg.px(s["row_mm"])
     sf = pg.font(s["label_pt"] - 0.5)
@@ -1063,12 +1158,16 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
             else:
                 bb = pg.text(x, base, printed, ef)
                 pg.field(path, value, printed, bb, "typed", True)
-        if s["subject_comments"] and regime == "TT22" and rng.random() < 0.7:
+        if not has_comment:
+            y += rowh
+            continue
+        c0, c1 = xs[-2], xs[-1]
+        p_comment = 0.9 if fam["comment_col"] == "always" else 0.7
+        if s["subject_comments"] and regime == "TT22" and rng.random() < p_comment:
             c = res["subjectComments"][r["code"]]
-            pg.hand(xs[5] + pad, base, c, s["entry_pt"] - 2, path=f"subjects.{r['code']}.comment",
-                    value=c, maxw=(xs[6] - xs[5]) * 0.62)
-        pg.signature(xs[6] - (xs[6] - xs[5]) * 0.3, y + rowh * 0.15, (xs[6] - xs[5]) * 0.26,
-                     rowh * 0.7)
+            pg.hand(c0 + pad, base, c, s["entry_pt"] - 2, path=f"subjects.{r['code']}.comment",
+                    value=c, maxw=(c1 - c0) * 0.62)
+        pg.signature(c1 - (c1 - c0) * 0.3, y + rowh * 0.15, (c1 - c0) * 0.26, rowh * 0.7)
         y += rowh
     if regime == "TT58":
         pg.hline(L, R, y)
@@ -1082,7 +1181,7 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
             pg.field(f"summary.average.{tkey[t]}", f"{v:.1f}", printed, bb, "typed", True)
         y += rowh
     for x in xs:
-        pg.vline(x, top, y)
+        pg.vline(x, top + hh / 2 if two_level and x in (xs[2], xs[3]) else top, y)
     pg.hline(L, R, top)
     pg.hline(L, R, y)
     # corrections footer
@@ -1107,56 +1206,71 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
     if regime == "TT22":
         cols = ["Kết quả rèn luyện", "Kết quả học tập"]
         data = [("conduct", res["conduct"]), ("learning", res["learning"])]
-        words = TT22_WORDS
     else:
         cols = ["Hạnh kiểm", "Học lực"]
         data = [("conduct", res["conduct"]), ("rank", res["rank"])]
-    bw = [32, 40, 40]
-    bx = [L]
-    for wmm in bw:
-        bx.append(bx[-1] + pg.px(wmm + cj[4]))
+
+    def level_printed(kind, code):
+        if not s["level_words"]:
+            return code
+        if regime == "TT22":
+            return TT22_WORDS[code]
+        return (TT58_CONDUCT_WORDS if kind == "conduct" else TT58_RANK_WORDS)[code]
+
+    def level_cell(x0, x1, base, kind, t):
+        code = dict(data)[kind][t]
+        printed = level_printed(kind, code)
+        w = pg.tlen(printed, ef)
+        bb = pg.text((x0 + x1) / 2 - w / 2, base, printed, ef)
+        pg.field(f"summary.{kind}.{tkey[t]}", code, printed, bb, "typed", True)
+
     rh = pg.px(s["row_mm"] - 0.6)
     btop = y
-    for i, c in enumerate(cols):
+    term_rows = list(zip(("h1", "h2", "y"), terms))
+    if fam["results_layout"] == "terms-as-rows":  # classic: a row per term
+        widths, heads = [32, 40, 40], cols
+        grid = [(lab, [(kind, t) for kind, _v in data]) for t, lab in term_rows]
+    else:  # a row per kind (conduct, learning/rank), a column per term
+        widths, heads = [34, 19, 19, 19], list(terms)
+        grid = [(c, [(kind, t) for t, _l in term_rows]) for c, (kind, _v) in zip(cols, data)]
+    bx = [L]
+    for wmm in widths:
+        bx.append(bx[-1] + pg.px(wmm + cj[4]))
+    for i, c in enumerate(heads):
         w = pg.tlen(c, rf)
         pg.text((bx[i + 1] + bx[i + 2]) / 2 - w / 2, y + rh * 0.7, c, rf)
     y += rh
-    for t, lab in (("h1", "Học kì I"), ("h2", "Học kì II"), ("y", "Cả năm")):
+    for lab, cells in grid:
         pg.hline(bx[0], bx[-1], y)
         base = y + rh * 0.72
         pg.text(bx[0] + pad, base, lab, lf)
-        for i, (kind, vals) in enumerate(data):
-            code = vals[t]
-            if regime == "TT22":
-                printed = TT22_WORDS[code] if s["level_words"] else code
-            elif kind == "conduct":
-                printed = TT58_CONDUCT_WORDS[code] if s["level_words"] else code
-            else:
-                printed = TT58_RANK_WORDS[code] if s["level_words"] else code
-            w = pg.tlen(printed, ef)
-            bb = pg.text((bx[i + 1] + bx[i + 2]) / 2 - w / 2, base, printed, ef)
-            pg.field(f"summary.{kind}.{tkey[t]}", code, printed, bb, "typed", True)
+        for i, (kind, t) in enumerate(cells):
+            level_cell(bx[i + 1], bx[i + 2], base, kind, t)
         y += rh
     for x in bx:
         pg.vline(x, btop, y)
     pg.hline(bx[0], bx[-1], btop)
     pg.hline(bx[0], bx[-1], y)
-    # right of the results table: absences, promotion, awards
-    rx = bx[-1] + pg.px(6)
-    ry = btop + rh * 0.7
+    # absences, promotion, awards: right of the results table (classic) or below it
+    if fam["bottom_block"] == "beside":
+        rx, ry, step = bx[-1] + pg.px(6), btop + rh * 0.7, rh * 1.25
+    else:
+        rx, ry, step = L, y + rh * 0.9, rh * 1.1
     lab = "Tổng số buổi nghỉ học cả năm:"
     pg.text(rx, ry, lab, lf)
     pg.entry(rx + pg.tlen(lab, lf) + pg.px(2), ry, "absences", res["absences"],
              str(res["absences"]), critical=True)
-    ry += rh * 1.25
+    ry += step
     pg.entry(rx, ry, "promotion", res["promotion"], res["promotionText"], critical=True,
              maxw=R - rx)
-    ry += rh * 1.25
+    ry += step
     lab = "Khen thưởng:"
     pg.text(rx, ry, lab, lf)
     award = res["award"]
     pg.entry(rx + pg.tlen(lab, lf) + pg.px(2), ry, "awards", award, award or "không",
              maxw=R - rx - pg.tlen(lab, lf) - pg.px(2))
+    if fam["name"] != "classic":
+        y = max(y, ry + rh * 0.4)
     y += pg.px(9)
     # homeroom comment
     hf = pg.font(s["label_pt"], "bold")
@@ -1280,6 +1394,9 @@ def simulate_scan(img: Image.Image, fields: list[dict], sp: dict, dpi: int, colo
     lf = (np.asarray(lowf, dtype=np.float32) - 128) / 20 * 2.5
     paper = np.array(sp["paper"], dtype=np.float32)[None, None, :] + lf[:, :, None]
     arr = np.asarray(img, dtype=np.float32) / 255.0 * paper
+    damage = sp.get("damage") or {}
+    if damage:
+        arr = scan_damage.apply_paper_damage(arr, img, damage, dpi)
     img = Image.fromarray(arr.clip(0, 255).astype(np.uint8), "RGB")
     # small rotation on the scanner bed
     rot = sp["rotation"]
@@ -1291,6 +1408,8 @@ def simulate_scan(img: Image.Image, fields: list[dict], sp: dict, dpi: int, colo
             if "correction" in f:
                 f["correction"]["oldBox"] = transform_box(
                     f["correction"]["oldBox"], lambda x, y: rotate_point(x, y, W, H, rot))
+    if damage:
+        img = scan_damage.apply_scanner_damage(img, fields, damage, transform_box)
     if sp["blur"] > 0:
         img = img.filter(ImageFilter.GaussianBlur(sp["blur"] * dpi / 300))
     # sensor noise (luminance)
@@ -1390,6 +1509,8 @@ def page_truth(kind, st, yr, dpi, sp, fields, img, extra=None):
         "scan": {"blur": sp["blur"], "noise": sp["noise"], "paper": list(sp["paper"])},
         "fields": fields,
     }
+    if sp.get("damage"):
+        t["scan"]["damage"] = sorted(sp["damage"])
     if extra:
         t.update(extra)
     return t
@@ -1406,8 +1527,28 @@ def nfc_tree(o):
 
 
 def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str = "normal",
-             formats=("png",), extras=(), verbose=False) -> dict:
+             formats=("png",), extras=(), verbose=False, family: str = "classic") -> dict:
+    if family not in layouts.CHOICES:
+        raise SystemExit(f"scangen: unknown family {family!r} (one of {layouts.CHOICES})")
     fonts, hands = discover_fonts(verbose)
+    # the new families may use more faces; classic keeps its own table (same random choices)
+    family_fonts = {} if family == "classic" else \
+        usable_families(layouts.EXTRA_PRINT_FAMILIES, verbose)
+    all_fonts = {**fonts, **family_fonts}
+    # mixed: the students take the new families in a seed-shuffled order, shifted by one each
+    # round so that a family does not always meet the same archetype (they cycle by 3 too)
+    fam_rng = random.Random(seed * 1000003 + 13)
+    fam_order = layouts.NEW_FAMILIES[:]
+    fam_rng.shuffle(fam_order)
+
+    def pick_family(student=None):
+        if family != "mixed":
+            return family
+        n = len(fam_order)
+        if student is None:  # an extra page
+            return fam_order[fam_rng.randrange(n)]
+        return fam_order[(student + student // n) % n]
+
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     tdir = os.path.join(out, "truth")
@@ -1419,7 +1560,9 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
     manifest = {"generator": f"scangen {GENERATOR_VERSION}", "synthetic": True, "seed": seed,
                 "students": [], "pages": [], "extras": [], "dpi": dpi, "variation": variation,
                 "formats": list(formats), "fonts": sorted(fonts), "handFonts": sorted(hands),
-                "truthDir": "truth"}
+                "truthDir": "truth", "family": family}
+    if family_fonts:
+        manifest["familyFonts"] = sorted(family_fonts)
     single_counter = 0
     rendered_pages = {}  # page id -> (render function args) for extras
 
@@ -1428,14 +1571,18 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
             return prng.choice([200, 300, 400])
         return dpi
 
-    def build(pid, kind, st, yr, res, prng_seed, quarter_turns=0, rescan_of=None, dpi=None):
+    def build(pid, kind, st, yr, res, prng_seed, quarter_turns=0, rescan_of=None, dpi=None,
+              fam_name="classic"):
         prng = random.Random(prng_seed)
         chosen = page_dpi(prng)
         # a book in one multi-page file is scanned in one batch: one resolution for all its pages
         pdpi = dpi or chosen
         style = choose_style(prng, variation, fonts, hands)
+        fam = layouts.family(fam_name)
+        frng = random.Random(prng_seed ^ 0x5CA9F0)  # the family's draws, apart from classic's
+        layouts.apply_family(style, fam, frng, all_fonts)
         style["line_px"] = max(1, int(round(style["line_mm"] / 25.4 * pdpi)))
-        pg = Page(prng, pdpi, style, fonts, hands)
+        pg = Page(prng, pdpi, style, all_fonts, hands)
         extra = {}
         if kind == "info":
             render_info(pg, st)
@@ -1445,6 +1592,8 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
             render_letter(pg, prng)
         img = pg.compose()
         sp = scan_params(prng, variation)
+        if fam["damage"]:
+            sp["damage"] = scan_damage.damage_params(frng, fam, pdpi)
         if rescan_of:
             sp["noise_seed"] = (sp["noise_seed"] + 7919) % (2 ** 32)
             sp["rotation"] = round(sp["rotation"] + 0.6, 2)
@@ -1457,6 +1606,7 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
         ex.update({k: v for k, v in extra.items() if k != "corrections"})
         if rescan_of:
             ex["duplicateOf"] = rescan_of
+        ex["family"] = fam_name
         return img, page_truth(kind, st, yr, pdpi, sp, fields, img, ex), pdpi, sp
 
     def write_pages(pages, container, sprefix):
@@ -1505,24 +1655,26 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
         res_rng = random.Random(rng.randrange(2 ** 32))
         pages = []
         container = container_for(i)
+        fam_name = pick_family(i)
         pid = f"{st['key']}-p1-info"
         seed_p = rng.randrange(2 ** 32)
-        img, truth, pdpi, sp = build(pid, "info", st, None, None, seed_p)
+        img, truth, pdpi, sp = build(pid, "info", st, None, None, seed_p, fam_name=fam_name)
         book_dpi = pdpi if container in ("tif", "pdf") else None
         pages.append((pid, img, truth, pdpi, sp))
-        rendered_pages[pid] = ("info", st, None, None, seed_p, None)
+        rendered_pages[pid] = ("info", st, None, None, seed_p, None, fam_name)
         for k, yr in enumerate(st["years"]):
             res = make_year_results(res_rng, st, yr)
             kind = f"year-{yr['regime'].lower()}-{st['level'].lower()}"
             pid = f"{st['key']}-p{k + 2}-y{yr['start'] + 1}"
             seed_p = rng.randrange(2 ** 32)
-            img, truth, pdpi, sp = build(pid, kind, st, yr, res, seed_p, dpi=book_dpi)
+            img, truth, pdpi, sp = build(pid, kind, st, yr, res, seed_p, dpi=book_dpi,
+                                         fam_name=fam_name)
             pages.append((pid, img, truth, pdpi, sp))
-            rendered_pages[pid] = (kind, st, yr, res, seed_p, book_dpi)
+            rendered_pages[pid] = (kind, st, yr, res, seed_p, book_dpi, fam_name)
         manifest["pages"] += write_pages(pages, container, st["key"])
         manifest["students"].append({
             "key": st["key"], "level": st["level"], "archetype": st["archetype"],
-            "container": container, "pages": [p[0] for p in pages],
+            "family": fam_name, "container": container, "pages": [p[0] for p in pages],
             "years": [{"schoolYear": y["schoolYear"], "grade": y["grade"],
                        "regime": y["regime"]} for y in st["years"]]})
         students_data.append(st)
@@ -1536,21 +1688,24 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
         n += 1
         xid = f"x{n:02d}-{ex}"
         if ex in ("blank", "other"):
-            img, truth, pdpi, sp = build(xid, ex, None, None, None, xrng.randrange(2 ** 32))
+            img, truth, pdpi, sp = build(xid, ex, None, None, None, xrng.randrange(2 ** 32),
+                                         fam_name=pick_family())
             entry = write_pages([(xid, img, truth, pdpi, sp)], ext_fmt, xid)
         elif ex in ("rot90", "rot180", "rescan"):
             if not targets:
                 continue
             src = targets[(n - 1) % len(targets)]
-            kind, st, yr, res, seed_p, book_dpi = rendered_pages[src]
+            kind, st, yr, res, seed_p, book_dpi, fam_name = rendered_pages[src]
             qt = {"rot90": 1, "rot180": 2, "rescan": 0}[ex]
             img, truth, pdpi, sp = build(xid, kind, st, yr, res, seed_p, quarter_turns=qt,
-                                         rescan_of=src if ex == "rescan" else None, dpi=book_dpi)
+                                         rescan_of=src if ex == "rescan" else None, dpi=book_dpi,
+                                         fam_name=fam_name)
             truth["sourcePage"] = src
             entry = write_pages([(xid, img, truth, pdpi, sp)], ext_fmt, xid)
         elif ex == "corrupt":
             # a scan cut short in transfer: the first third of a real PNG page
-            img, truth, pdpi, sp = build(xid, "other", None, None, None, xrng.randrange(2 ** 32))
+            img, truth, pdpi, sp = build(xid, "other", None, None, None, xrng.randrange(2 ** 32),
+                                         fam_name=pick_family())
             entry = write_pages([(xid, img, truth, pdpi, sp)], "png", xid)
             path = os.path.join(out, entry[0]["file"])
             with open(path, "rb") as fh:
@@ -1586,6 +1741,10 @@ def main(argv=None) -> int:
                     help="comma list of png,jpg,tif,pdf (tif/pdf: one multi-page file per student)")
     ap.add_argument("--extras", default="",
                     help="comma list of blank,other,rot90,rot180,rescan, or 'all'")
+    ap.add_argument("--family", choices=layouts.CHOICES, default="classic",
+                    help="layout family: classic (default, today's layout), "
+                         + ", ".join(layouts.NEW_FAMILIES) + ", or mixed (one new family per "
+                         "student, drawn by seed)")
     ap.add_argument("--keep-grain", action="store_true",
                     help="keep the full paper grain in PNG/TIFF/PDF (files ~10x larger)")
     ap.add_argument("--check-fonts", action="store_true", help="print the usable fonts and exit")
@@ -1594,6 +1753,8 @@ def main(argv=None) -> int:
         fonts, hands = discover_fonts(True)
         print("print fonts:", ", ".join(sorted(fonts)))
         print("hand fonts:", ", ".join(sorted(hands)))
+        extra = usable_families(layouts.EXTRA_PRINT_FAMILIES, True)
+        print("family fonts:", ", ".join(sorted(extra)))
         return 0
     if not a.out:
         ap.error("--out is required")
@@ -1607,7 +1768,8 @@ def main(argv=None) -> int:
     extras = [e.strip() for e in a.extras.split(",") if e.strip()]
     if extras == ["all"]:
         extras = ["blank", "other", "rot90", "rot180", "rescan", "corrupt"]
-    m = generate(a.out, a.students, a.seed, a.dpi, a.variation, formats, extras)
+    m = generate(a.out, a.students, a.seed, a.dpi, a.variation, formats, extras,
+                 family=a.family)
     print(f"scangen: {len(m['pages'])} pages for {len(m['students'])} students"
           f" (+{len(m['extras'])} extras) in {a.out}")
     return 0
