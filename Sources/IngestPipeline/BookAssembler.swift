@@ -20,7 +20,7 @@ struct BookAssembler {
 
   func assemble(into summary: inout ImportSummary) throws {
     let pages = try database.mappedPages(unassignedOnly: false)
-    let infoPages = pages.filter { $0.kind == "info" }
+    let infoPages = InformationPages(pages.filter { $0.kind == "info" })
     let defaultSchool = try database.schoolConfiguration().map {
       SchoolRef(name: $0.name, code: $0.code, province: $0.province)
     }

@@ -20,6 +20,12 @@ enum BookMatch: Equatable {
   /// Finds the information page of a year page's student: same name (same file first), else a near name (same
   /// file first, else the only one), else the last information page before it in the same file.
   static func find(for year: StoredPage, among infoPages: [StoredPage]) -> BookMatch {
+    find(for: year, among: InformationPages(infoPages))
+  }
+
+  /// The same, with the information pages' name keys folded once for a whole batch.
+  static func find(for year: StoredPage, among index: InformationPages) -> BookMatch {
+    let infoPages = index.pages
     let earlierInFile = infoPages.filter { $0.scanSHA256 == year.scanSHA256 && $0.pageNumber < year.pageNumber }
     guard let name = year.value("header.fullName").map(NameKey.init) else {
       return earlierInFile.last.map { .sameFile($0) } ?? .none
@@ -31,7 +37,7 @@ enum BookMatch: Equatable {
       if matches.count == 1 { return make(matches[0]) }
       return matches.isEmpty ? nil : .ambiguous(count: matches.count)
     }
-    let named = infoPages.map { ($0, $0.value("student.fullName").map(NameKey.init)) }
+    let named = index.named
     if let found = pick(named.filter { $0.1 == name }.map(\.0), { .sameName($0) }) { return found }
     // A near name alone is not enough: the book's history table must list this year page's school year and class.
     let near = named.filter { $0.1.map(name.isNear) == true && year.isListed(in: $0.0) }.map(\.0)
@@ -64,6 +70,17 @@ enum BookMatch: Equatable {
           english: "The year page's name was not read; paired with the information page of the same file: check it."))
     case .sameName, .ambiguous, .none: nil
     }
+  }
+}
+
+/// A batch's information pages with their students' name keys, folded once.
+struct InformationPages {
+  let pages: [StoredPage]
+  let named: [(StoredPage, NameKey?)]
+
+  init(_ pages: [StoredPage]) {
+    self.pages = pages
+    named = pages.map { ($0, $0.value("student.fullName").map(NameKey.init)) }
   }
 }
 
