@@ -162,29 +162,38 @@ import Testing
       .joined(separator: "\n--\n")
   }
 
-  @Test func killedImportsResumeToTheSameDatabaseAsAnUninterruptedRun() throws {
-    let scratch = try Scratch()
-    #expect(try importScans(scratch, database: "reference.sqlite").status == 0)
-    let reference = try dump(scratch, "reference.sqlite")
+  /// Runs hocba with `arguments` and SIGKILLs it at a random point (start-up, a page, a database write or the
+  /// grouping stage), until it was killed `times` times (at most 12 runs); returns how many runs were killed.
+  func killRepeatedly(_ arguments: [String], in scratch: Scratch, times: Int, latestMicroseconds: UInt32) throws -> Int
+  {
     var generator = SystemRandomNumberGenerator()
     var kills = 0
-    for _ in 0..<12 where kills < 5 {
+    for _ in 0..<12 where kills < times {
       let process = Process()
       process.executableURL = CommandRunner.hocba
-      process.arguments = ["import", Self.scans, "--db", "killed.sqlite", "--mappings", Self.mappings, "--jobs", "2"]
+      process.arguments = arguments
       process.currentDirectoryURL = scratch.url
       process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_THREAD_LIMIT": "1"]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
-      // A random point in the run: start-up, a page, a database write or the grouping stage.
-      usleep(UInt32.random(in: 300_000...2_000_000, using: &generator))
+      usleep(UInt32.random(in: 300_000...latestMicroseconds, using: &generator))
       if process.isRunning {
         kill(process.processIdentifier, SIGKILL)
         kills += 1
       }
       process.waitUntilExit()
     }
+    return kills
+  }
+
+  @Test func killedImportsResumeToTheSameDatabaseAsAnUninterruptedRun() throws {
+    let scratch = try Scratch()
+    #expect(try importScans(scratch, database: "reference.sqlite").status == 0)
+    let reference = try dump(scratch, "reference.sqlite")
+    let kills = try killRepeatedly(
+      ["import", Self.scans, "--db", "killed.sqlite", "--mappings", Self.mappings, "--jobs", "2"], in: scratch,
+      times: 5, latestMicroseconds: 2_000_000)
     #expect(kills >= 5)
     let final = try importScans(scratch, database: "killed.sqlite")
     #expect(final.status == 0, "\(final.stderr)")
@@ -192,25 +201,9 @@ import Testing
 
     // The same for a re-reading: killed at random, then one plain run finishes the merges; nothing lost or doubled.
     _ = try CommandRunner.tool("sqlite3", ["reference.sqlite", ".backup redo.sqlite"], in: scratch.url)
-    var redoKills = 0
-    for _ in 0..<12 where redoKills < 4 {
-      let process = Process()
-      process.executableURL = CommandRunner.hocba
-      process.arguments = [
-        "import", Self.scans, "--redo", "--db", "redo.sqlite", "--mappings", Self.mappings, "--jobs", "2",
-      ]
-      process.currentDirectoryURL = scratch.url
-      process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_THREAD_LIMIT": "1"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      usleep(UInt32.random(in: 300_000...3_000_000, using: &generator))
-      if process.isRunning {
-        kill(process.processIdentifier, SIGKILL)
-        redoKills += 1
-      }
-      process.waitUntilExit()
-    }
+    let redoKills = try killRepeatedly(
+      ["import", Self.scans, "--redo", "--db", "redo.sqlite", "--mappings", Self.mappings, "--jobs", "2"],
+      in: scratch, times: 4, latestMicroseconds: 3_000_000)
     #expect(redoKills >= 4)
     let resumed = try importScans(scratch, database: "redo.sqlite")
     #expect(resumed.status == 0, "\(resumed.stderr)")
