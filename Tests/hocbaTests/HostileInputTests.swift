@@ -121,6 +121,39 @@ import Testing
     try expectIntact(scratch)
   }
 
+  @Test func scansCutAtEveryTenthAreEachNamedOrKeptAndNothingIsLost() throws {
+    let scratch = try Scratch()
+    let folder = scratch.url.appendingPathComponent("cat")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var names: [(name: String, pages: Int)] = []
+    for (sample, pages) in [("s001-p3-y2024.png", 1), ("s001-p2-y2023.jpg", 1), ("s002.tif", 3), ("s003.pdf", 3)] {
+      let data = try self.sample(sample)
+      let ext = URL(fileURLWithPath: sample).pathExtension
+      for tenth in 1...9 {
+        let name = "cut-\(tenth)0pc.\(ext)"
+        try data.prefix(data.count * tenth / 10).write(to: folder.appendingPathComponent(name))
+        names.append((name, pages))
+      }
+    }
+    try FileManager.default.copyItem(
+      atPath: Self.scans + "/s001-p1-info.png", toPath: folder.appendingPathComponent("good.png").path)
+    let result = try CommandRunner.hocba(
+      ["import", folder.path, "--mappings", Self.mappings, "--jobs", "2"], in: scratch.url)
+    #expect(result.status == 2, "\(result.stderr)\n\(result.stdout)")
+    // Every cut file is either named in the summary (quarantined, incomplete or with a library warning) or was
+    // imported with all its pages: no file and no page vanishes silently.
+    for (name, pages) in names {
+      let named = result.stdout.contains(folder.appendingPathComponent(name).path)
+      let stored = try scratch.sql(
+        "SELECT count(*) FROM page JOIN scan ON scan.id = page.scan_id WHERE scan.file_name = '\(name)' AND complete = 1;"
+      )
+      #expect(named || stored == String(pages), "\(name): not named, \(stored) of \(pages) pages stored")
+    }
+    #expect(!result.stderr.contains("libpng") && !result.stderr.contains("JPEG"), "no unnamed library noise")
+    #expect(try scratch.sql("SELECT count(*) FROM scan WHERE file_name = 'good.png' AND complete = 1;") == "1")
+    try expectIntact(scratch)
+  }
+
   @Test func aPDFOfIdenticalBlankPagesIsSummarisedAsTheDatabaseStoresIt() throws {
     let scratch = try Scratch()
     let folder = scratch.url.appendingPathComponent("in")
