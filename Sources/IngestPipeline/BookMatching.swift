@@ -19,11 +19,7 @@ enum BookMatch: Equatable {
 
   /// Finds the information page of a year page's student: same name (same file first), else a near name (same
   /// file first, else the only one), else the last information page before it in the same file.
-  static func find(for year: StoredPage, among infoPages: [StoredPage]) -> BookMatch {
-    find(for: year, among: InformationPages(infoPages))
-  }
-
-  /// The same, with the information pages' name keys folded once for a whole batch.
+  /// The information pages' name keys are folded once for a whole batch (`InformationPages`).
   static func find(for year: StoredPage, among index: InformationPages) -> BookMatch {
     let infoPages = index.pages
     let earlierInFile = infoPages.filter { $0.scanSHA256 == year.scanSHA256 && $0.pageNumber < year.pageNumber }

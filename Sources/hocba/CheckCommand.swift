@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
       let database = try global.openDatabase()
       let checker = RecordChecker(policy: try RulesRefresh.policy(path: policy))
       let classList = try roster.map { path -> Roster in
-        let bytes = try BoundedFileReader.contents(of: path, limit: BoundedFileReader.rosterLimit)
+        let bytes = try BoundedFileReader.contents(of: path, limit: BoundedFileReader.rosterLimit, kind: .classList)
         return try Roster.parse(csv: String(decoding: bytes, as: UTF8.self))
       }
       let records: [StoredRecord]
