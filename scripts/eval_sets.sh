@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Generates the two scored sets of issue 13 into OUT and, given a hocba binary, imports and scores both:
-#   development set  OUT/dev   --family classic (the layout family the pipeline is tuned on), seed 4242
-#   evaluation set   OUT/eval  --family mixed (layout families never tuned on), seed 9001
-# Both: 6 students, --variation high --formats png,jpg,tif,pdf --extras all. Everything is synthetic.
-# The evaluation set is for scoring only: do not read its failures one by one and patch them.
+# Generates the scored sets of issue 13 into OUT and, given a hocba binary, imports and scores them:
+#   development set  OUT/dev     --family classic (the first layout family, tuned on), seed 4242
+#   development set  OUT/devfam  --family devmix (the development families workshop and county), seed 5151
+#   evaluation set   OUT/eval    --family mixed (the evaluation families, never tuned on), seed 9001
+# All: 6 students, --variation high --formats png,jpg,tif,pdf --extras all. Everything is synthetic.
+# The evaluation set (and its families, tools/scangen/families.py) is for scoring only: do not read its failures one by one and patch them.
 # Usage: scripts/eval_sets.sh OUT [HOCBA]     (HOCBA_LANG=en for English eval output)
 set -euo pipefail
 if [[ $# -lt 1 || $# -gt 2 ]]; then
@@ -22,7 +23,7 @@ lang=()
 
 mkdir -p "$out"
 # name seed family label
-sets=("dev 4242 classic development set" "eval 9001 mixed evaluation set")
+sets=("dev 4242 classic development set" "devfam 5151 devmix development set" "eval 9001 mixed evaluation set")
 for s in "${sets[@]}"; do
   read -r name seed family _label <<<"$s"
   rm -rf "${out:?}/$name" "$out/$name.sqlite" "$out/$name.sqlite-wal" "$out/$name.sqlite-shm"

@@ -23,7 +23,7 @@ if ((${#missing[@]} > 0)); then
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   say "hocba setup: đang cài ${#missing[@]} gói Debian…" "hocba setup: installing ${#missing[@]} Debian packages…" >&2
   log=$(mktemp)
-  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+  if ! { $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
     --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
     cat "$log" >&2
     say "hocba setup: cài gói Debian thất bại (xem trên); kiểm tra mạng và quyền sudo rồi chạy lại." \

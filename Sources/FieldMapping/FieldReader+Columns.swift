@@ -2,33 +2,36 @@ import ScanCapture
 
 // Table headers: which grid is a table, and which grid column is which template column.
 extension FieldReader {
-  /// The tokens of header cell `column` as the page OCR gave them (Roman numerals folded).
-  func pageHeaderTokens(_ grid: TableGrid, column: Int) -> [String] {
-    let cell = grid.cell(row: 0, column: column, margin: 0)
+  /// The tokens of header cell `column` of `view` as the page OCR gave them (Roman numerals folded).
+  func pageHeaderTokens(_ view: TableView, column: Int) -> [String] {
+    let cell = view.grid.cells(rows: view.header, column: column, margin: 0)
     let words = text.words(inside: cell).map(\.text).joined(separator: " ")
     return TextMatching.foldingNumerals(TextMatching.tokens(words))
   }
 
-  /// Every reading of each header cell of grid `index`: the page OCR's and, once read, the cell's own OCR.
-  func headerReadings(_ index: Int, grid: TableGrid) -> [[[String]]] {
-    (0..<grid.columnCount).map { column in
-      var readings = [pageHeaderTokens(grid, column: column)]
-      if let own = headerCache[index]?[column], own != readings[0] { readings.append(own) }
+  /// Every reading of each header cell of `view`: the page OCR's and, once read, the cell's own OCR.
+  func headerReadings(_ view: TableView) -> [[[String]]] {
+    (0..<view.grid.columnCount).map { column in
+      var readings = [pageHeaderTokens(view, column: column)]
+      if let own = headerCache[HeaderKey(view: view.id, rows: view.headerRows, column: column)], own != readings[0] {
+        readings.append(own)
+      }
       return readings.filter { !$0.isEmpty }
     }
   }
 
-  /// OCRs the header cells `columns` of grid `index` that were not read yet (Vietnamese, block; page OCR often
-  /// merges or garbles short ruled headers such as "Học kì II" or "TBHK I").
-  mutating func readHeaderCells(_ index: Int, grid: TableGrid, columns: some Sequence<Int>) throws {
-    for column in columns where headerCache[index]?[column] == nil {
-      headerCache[index, default: [:]][column] = try ocrHeader(grid, column: column)
+  /// OCRs the header cells `columns` of `view` that were not read yet (Vietnamese, block; page OCR often merges
+  /// or garbles short ruled headers such as "Học kì II" or "TBHK I").
+  mutating func readHeaderCells(_ view: TableView, columns: some Sequence<Int>) throws {
+    for column in columns {
+      let key = HeaderKey(view: view.id, rows: view.headerRows, column: column)
+      if headerCache[key] == nil { headerCache[key] = try ocrHeader(view, column: column) }
     }
   }
 
-  /// The tokens of header cell `column` read by OCR (Vietnamese, block).
-  func ocrHeader(_ grid: TableGrid, column: Int) throws -> [String] {
-    let cell = grid.cell(row: 0, column: column, margin: max(2, pixels(0.015)))
+  /// The tokens of header cell `column` of `view` read by OCR (Vietnamese, block).
+  func ocrHeader(_ view: TableView, column: Int) throws -> [String] {
+    let cell = view.grid.cells(rows: view.header, column: column, margin: max(2, pixels(0.015)))
     let ink = try marks(in: cell, minimumHeight: max(4, pixels(0.03)))
     guard !ink.isEmpty else { return [] }
     let pad = max(3, pixels(0.02))
@@ -41,9 +44,11 @@ extension FieldReader {
     return TextMatching.foldingNumerals(TextMatching.tokens(result.text))
   }
 
-  /// Whether every header phrase of `spec` occurs in the header row.
+  /// Whether every header phrase of `spec` occurs in the header row, outside the label column (whose cells
+  /// below the header are row labels, not headers, when the header is looked for more than one row deep).
   func headerMatches(_ spec: TableSpec, readings: [[[String]]]) -> Bool {
-    let alternatives = [readings.flatMap { $0.first ?? [] }, readings.flatMap { $0.last ?? [] }]
+    let headers = readings.enumerated().filter { $0.offset != spec.labelColumn }.map(\.element)
+    let alternatives = [headers.flatMap { $0.first ?? [] }, headers.flatMap { $0.last ?? [] }]
     return spec.header.allSatisfy { phrase in
       let key = TextMatching.foldingNumerals(TextMatching.tokens(phrase))
       return alternatives.contains { !TextMatching.occurrences(of: key, in: $0).isEmpty }

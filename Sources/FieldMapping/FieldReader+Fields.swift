@@ -36,7 +36,7 @@ extension FieldReader {
     }
     let label = occurrences[index]
     let middle = label.y + label.height / 2
-    let start = label.x + label.width + pixels(0.02)
+    let start = labelEnd(label, labels: labels.map(\.match.box)) + pixels(0.02)
     let stops = labels.map(\.match.box).filter { other in
       other.x >= start - pixels(0.02) && abs(other.y + other.height / 2 - middle) < label.height * 3 / 4
     }
@@ -51,7 +51,39 @@ extension FieldReader {
       kept.append(mark)
     }
     guard !kept.isEmpty else { return empty(target, box: band, found: true) }
-    return try read(target, inkBox: PageText.union(kept), limit: band)
+    let reading = try read(target, inkBox: PageText.union(kept), limit: band)
+    let ink = PageText.union(kept)
+    // Only a full first line (ending in a comma, or reaching the end of its band) goes on below: a misread label
+    // on the next line must not turn the father's name into the end of an address.
+    let full =
+      reading.rawText.last(where: { !$0.isWhitespace }) == ","
+      || ink.x + ink.width >= band.x + band.width - pixels(1.0)
+    if spec.wraps == true, full,
+      let next = try continuation(under: band, label: label, labels: labels.map(\.match.box))
+    {
+      return joined(reading, try read(target, inkBox: next.ink, limit: next.limit))
+    }
+    return reading
+  }
+
+  /// Where a label's printed text ends: at its own right edge, or past a qualifier the form adds before the
+  /// colon ("Họ và tên học sinh:", "Nơi sinh (tỉnh, thành phố):"): a word ending in ":" at most three words on,
+  /// before the next label of the row.
+  func labelEnd(_ label: PixelRect, labels: [PixelRect]) -> Int {
+    let right = label.x + label.width
+    let middle = label.y + label.height / 2
+    let sameRow = { (box: PixelRect) in abs(box.y + box.height / 2 - middle) < label.height / 2 }
+    let nextLabel = labels.filter { $0.x > right && sameRow($0) }.map(\.x).min() ?? Int.max
+    let following = text.words.filter { word in
+      word.box.x >= right - pixels(0.02) && word.box.x < min(nextLabel, right + pixels(1.2)) && sameRow(word.box)
+    }.sorted { $0.box.x < $1.box.x }
+    let before = text.words.filter { word in
+      word.box.x + word.box.width <= right + pixels(0.02) && word.box.x >= label.x && sameRow(word.box)
+    }
+    // A label already ending in ":" ends there.
+    if before.max(by: { $0.box.x < $1.box.x })?.text.hasSuffix(":") == true { return right }
+    guard let colon = following.prefix(3).first(where: { $0.text.hasSuffix(":") }) else { return right }
+    return colon.box.x + colon.box.width
   }
 
   /// A lexicon phrase printed on its own ("Được lên lớp", "HIỆU TRƯỞNG"): found on the page, then read again.

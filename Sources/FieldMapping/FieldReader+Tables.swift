@@ -16,32 +16,84 @@ extension FieldReader {
   /// Reads every table of the template; a table that is not found yields no fields.
   mutating func readTables() throws -> [FieldReading] {
     var readings: [FieldReading] = []
-    let grids = try grids()
+    let views = TableView.all(try grids())
+    var used: Set<Int> = []
     for spec in template.tables {
-      var found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
-      if found == nil {
-        // The page OCR garbles some ruled headers: read the header cells themselves.
-        for index in grids.indices {
-          try readHeaderCells(index, grid: grids[index], columns: 0..<grids[index].columnCount)
-        }
-        found = grids.indices.first { headerMatches(spec, readings: headerReadings($0, grid: grids[$0])) }
-      }
-      guard let index = found else { continue }
-      let grid = grids[index]
-      var columns = assignColumns(spec, readings: headerReadings(index, grid: grid), skip: spec.labelColumn)
+      // A grid is one table: a spec found earlier keeps it.
+      guard let view = try find(spec, in: views.filter { !used.contains($0.gridIndex) }) else { continue }
+      used.insert(view.gridIndex)
+      var columns = assignColumns(spec, readings: headerReadings(view), skip: spec.labelColumn)
       if columns.count < spec.columns.count {
-        let free = (0..<grid.columnCount).filter { $0 != spec.labelColumn && !columns.values.contains($0) }
-        try readHeaderCells(index, grid: grid, columns: free)
-        columns = assignColumns(spec, readings: headerReadings(index, grid: grid), skip: spec.labelColumn)
+        let free = (0..<view.grid.columnCount).filter { $0 != spec.labelColumn && !columns.values.contains($0) }
+        try readHeaderCells(view, columns: free)
+        columns = assignColumns(spec, readings: headerReadings(view), skip: spec.labelColumn)
       }
-      var cells = try read(spec, grid: grid, columns: columns)
-      if !Self.consistent(columns, readings: headerReadings(index, grid: grid), skip: spec.labelColumn) {
+      var cells = try read(spec, view: view, columns: columns)
+      if !Self.consistent(columns, readings: headerReadings(view), skip: spec.labelColumn) {
         // A header misread ("Học kì I" for "Học kì II") would shift a whole column: every cell goes to review.
         for cell in cells.indices { cells[cell].confidence = min(cells[cell].confidence, Self.disputedConfidence) }
       }
       readings += cells
     }
     return readings
+  }
+
+  /// The view whose header holds every header phrase of `spec`. First by the page OCR's words, on every grid as
+  /// printed and transposed, the header one to three rows deep, where a row label below the header also names a
+  /// row of the spec (a results table on its side has "Cả năm" in its header too, but no subject down the side).
+  /// Then by reading header cells with OCR of their own: grids as printed first, then small transposed ones.
+  mutating func find(_ spec: TableSpec, in views: [TableView]) throws -> TableView? {
+    for view in views {
+      for rows in 1...TableView.deepestHeader where rows < view.grid.rowCount {
+        var deeper = view
+        deeper.headerRows = rows
+        if headerMatches(spec, readings: headerReadings(deeper)), labelsRows(spec, view: deeper) { return deeper }
+      }
+    }
+    // The page OCR garbles some ruled headers: read the header cells themselves, down to the first labelled row
+    // (a transposed grid only when it is small: a results table, not the subject table on its side).
+    let ordered = views.filter { !$0.grid.isTransposed } + views.filter(\.grid.isTransposed)
+    for view in ordered where !view.grid.isTransposed || view.grid.columnCount <= Self.transposedHeaderLimit {
+      var deep = view
+      deep.headerRows = firstLabelledRow(spec, grid: view.grid)
+      try readHeaderCells(deep, columns: 0..<deep.grid.columnCount)
+      if headerMatches(spec, readings: headerReadings(deep)) { return deep }
+    }
+    return nil
+  }
+
+  /// Whether a row label under the header of `view` names a row of `spec` in the page OCR's words (always true
+  /// for tables whose rows are read by position).
+  func labelsRows(_ spec: TableSpec, view: TableView) -> Bool {
+    guard let labelColumn = spec.labelColumn else { return true }
+    guard labelColumn < view.grid.columnCount else { return false }
+    let candidates = rowCandidates(spec)
+    return (view.header.upperBound..<view.grid.rowCount).contains {
+      pageLabelMatches(row: $0, column: labelColumn, grid: view.grid, candidates: candidates)
+    }
+  }
+
+  /// Whether the page OCR's words in label cell (row, column) name one of `candidates`.
+  func pageLabelMatches(
+    row: Int, column: Int, grid: TableGrid, candidates: [(key: String, name: String, target: RowTarget)]
+  ) -> Bool {
+    let cell = grid.cell(row: row, column: column, margin: max(3, pixels(0.02)))
+    return matchRow(text.words(inside: cell).map(\.text).joined(separator: " "), candidates: candidates) != nil
+  }
+
+  /// Header cells a transposed grid may have for its header to be read by OCR.
+  static var transposedHeaderLimit: Int { 6 }
+
+  /// The first row below the header whose label the page OCR matches to a row of `spec` (1 when none does, or
+  /// when the table's rows are numbered by position).
+  func firstLabelledRow(_ spec: TableSpec, grid: TableGrid) -> Int {
+    guard let labelColumn = spec.labelColumn, labelColumn < grid.columnCount else { return 1 }
+    let candidates = rowCandidates(spec)
+    let deepest = min(TableView.deepestHeader, grid.rowCount - 1)
+    guard deepest >= 1 else { return 1 }
+    return (1...deepest).first {
+      pageLabelMatches(row: $0, column: labelColumn, grid: grid, candidates: candidates)
+    } ?? 1
   }
 
   /// The row candidates: subject names of the template's regime and band, then the explicit rows.
@@ -91,13 +143,14 @@ extension FieldReader {
   }
 
   /// Reads the cells of one table.
-  func read(_ spec: TableSpec, grid: TableGrid, columns: [Int: Int]) throws -> [FieldReading] {
+  func read(_ spec: TableSpec, view: TableView, columns: [Int: Int]) throws -> [FieldReading] {
+    let grid = view.grid
     let candidates = rowCandidates(spec)
     let margin = max(3, pixels(0.02))
     let minimumInk = max(4, pixels(0.035))
     var readings: [FieldReading] = []
     var index = 0
-    for row in 1..<max(1, grid.rowCount) {
+    for row in view.header.upperBound..<max(view.header.upperBound, grid.rowCount) {
       var target: RowTarget
       if let labelColumn = spec.labelColumn {
         guard labelColumn < grid.columnCount else { continue }

@@ -21,8 +21,8 @@ struct FieldReader<Engine: OCREngine> {
   /// Resolution of the page (300 when the file did not say).
   let dpi: Int
   private(set) var cachedGrids: [TableGrid]?
-  /// Header tokens read by OCR, by grid index, when the page OCR did not give them.
-  var headerCache: [Int: [Int: [String]]] = [:]
+  /// Header tokens read by OCR, by view, header depth and column, when the page OCR did not give them.
+  var headerCache: [HeaderKey: [String]] = [:]
 
   /// Name syllables for correcting tone-mark misreadings in names.
   let names: NameLexicon?

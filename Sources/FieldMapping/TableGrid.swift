@@ -14,13 +14,36 @@ struct TableGrid: Hashable {
   var columns: [Band]
   /// The table's bounding box.
   var box: PixelRect
+  /// Whether rows and columns are read swapped: a table printed with its categories as rows and its terms as
+  /// columns ("Kết quả rèn luyện" / "Kết quả học tập" down the side, "Học kì I … Cả năm" across the top).
+  var isTransposed = false
 
-  /// The number of cell rows and columns.
-  var rowCount: Int { max(0, rows.count - 1) }
-  var columnCount: Int { max(0, columns.count - 1) }
+  /// The number of cell rows and columns (as read: swapped in a transposed grid).
+  var rowCount: Int { max(0, (isTransposed ? columns : rows).count - 1) }
+  var columnCount: Int { max(0, (isTransposed ? rows : columns).count - 1) }
+
+  /// The same grid with rows and columns swapped.
+  func transposed() -> TableGrid {
+    var copy = self
+    copy.isTransposed.toggle()
+    return copy
+  }
 
   /// The inside of cell (row, column), between the rules, shrunk by `margin` pixels.
   func cell(row: Int, column: Int, margin: Int) -> PixelRect {
+    isTransposed
+      ? printedCell(row: column, column: row, margin: margin) : printedCell(row: row, column: column, margin: margin)
+  }
+
+  /// Cells `rows` of one column taken together: a header that fills one or more header rows.
+  func cells(rows: Range<Int>, column: Int, margin: Int) -> PixelRect {
+    let first = cell(row: rows.lowerBound, column: column, margin: margin)
+    let last = cell(row: max(rows.lowerBound, rows.upperBound - 1), column: column, margin: margin)
+    return PageText.union([first, last])
+  }
+
+  /// Cell (row, column) as printed (rows top to bottom, columns left to right).
+  private func printedCell(row: Int, column: Int, margin: Int) -> PixelRect {
     let left = columns[column].end + margin
     let right = columns[column + 1].start - margin
     let top = rows[row].end + margin

@@ -138,13 +138,15 @@ extension Template {
   func claimedLabels(in text: PageText) -> [(phrase: String, match: PageText.Match)] {
     // Sorted, never a Set's order: which label claims a word must not depend on hashing (it made reads vary).
     let phrases = Array(Set(fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })).sorted()
-    let candidates = phrases.flatMap { phrase in text.find(phrase).map { (phrase: phrase, match: $0) } }
-      .sorted { first, second in
-        let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
-        if a != b { return a > b }
-        if first.phrase != second.phrase { return first.phrase < second.phrase }
-        return (first.match.box.y, first.match.box.x) < (second.match.box.y, second.match.box.x)
-      }
+    let candidates = phrases.flatMap { phrase in
+      Self.wordings(of: phrase).flatMap { wording in text.find(wording).map { (phrase: phrase, match: $0) } }
+    }
+    .sorted { first, second in
+      let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
+      if a != b { return a > b }
+      if first.phrase != second.phrase { return first.phrase < second.phrase }
+      return (first.match.box.y, first.match.box.x) < (second.match.box.y, second.match.box.x)
+    }
     var used: Set<Int> = []
     var claimed: [(phrase: String, match: PageText.Match)] = []
     for candidate in candidates where used.isDisjoint(with: candidate.match.words) {
@@ -152,6 +154,16 @@ extension Template {
       claimed.append(candidate)
     }
     return claimed
+  }
+
+  /// The ways a label is printed: as written, and without the connective "và" where it has one (forms print
+  /// "Họ và tên cha" and "Họ tên cha" alike).
+  static func wordings(of phrase: String) -> [String] {
+    let words = phrase.split(separator: " ")
+    guard words.count > 2, words.dropFirst().dropLast().contains(where: { TextMatching.key(String($0)) == "va" }) else {
+      return [phrase]
+    }
+    return [phrase, words.filter { TextMatching.key(String($0)) != "va" }.joined(separator: " ")]
   }
 
   /// The label and anchor phrases of fields outside tables that `text` does not hold (as often as the fields'
@@ -193,6 +205,9 @@ public struct FieldSpec: Sendable, Hashable, Decodable {
   public var occurrence: Int?
   /// Phrases that end the value on its line besides the other labels (e.g. "chỗ").
   public var stopAt: [String]?
+  /// With `label`: the value may go on to the next line (an address); a line below with no label of its own is
+  /// read as its continuation.
+  public var wraps: Bool?
   /// Search the page lines for the keys of `lexicon`: "line" (the whole line) or "contains".
   public var phrase: String?
   /// An anchor phrase above the value: the value is a text line below it.

@@ -104,12 +104,13 @@ public enum TextMatching {
     return found
   }
 
-  /// Header tokens with OCR look-alikes of Roman numerals folded: "l", "1", "|" → "i"; "ll", "11", "il" → "ii".
+  /// Header tokens with OCR look-alikes of Roman numerals folded: "l", "1", "|" → "i"; "ll", "11", "il" → "ii";
+  /// and the Arabic "2" of forms that print "Học kì 1 / Học kì 2" → "ii".
   static func foldingNumerals(_ tokens: [String]) -> [String] {
     tokens.map { token in
       switch token {
       case "l", "1", "j": "i"
-      case "ll", "11", "il", "li", "i1", "1i", "l1", "1l": "ii"
+      case "ll", "11", "il", "li", "i1", "1i", "l1", "1l", "2": "ii"
       default: token
       }
     }

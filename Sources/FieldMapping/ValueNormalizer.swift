@@ -37,7 +37,7 @@ enum ValueNormalizer {
       guard !name.isEmpty else { return nil }
       return isUpperCase(name) ? titleCased(name) : name
     case .text, .assessment:
-      let value = trimmed(cleaned)
+      let value = addressCommas(trimmed(cleaned))
       return value.isEmpty ? nil : value
     case .comment:
       return comment(cleaned)
@@ -63,6 +63,26 @@ enum ValueNormalizer {
     }
     let value = kept.joined(separator: " ")
     return value.isEmpty ? nil : value
+  }
+
+  /// The words that open a part of a Vietnamese address or a school's location; they always follow a comma, and
+  /// are written in lower case (a sentence would start with a capital).
+  static let addressUnits: Set<String> = [
+    "phường", "xã", "thị", "huyện", "quận", "tỉnh", "thành", "thôn", "ấp", "tổ", "khu", "bản", "khối", "xóm",
+  ]
+
+  /// `text` with a full stop before an address unit read back as the comma it is ("Diễn Châu. tỉnh Nghệ An":
+  /// OCR takes the comma of some serif fonts for a full stop). "TP. Hà Nội" keeps its stop: "Hà" is no unit word.
+  static func addressCommas(_ text: String) -> String {
+    var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    for index in words.indices.dropLast() where words[index].hasSuffix(".") && words[index].count > 1 {
+      let next = words[index + 1]
+      guard addressUnits.contains(next), !["TP.", "Tp.", "TX.", "TT.", "Q.", "P."].contains(words[index]) else {
+        continue
+      }
+      words[index] = String(words[index].dropLast()) + ","
+    }
+    return words.joined(separator: " ")
   }
 
   /// The code for `text` in a lexicon: exact, then case-insensitive, then without diacritics when unambiguous.
@@ -116,7 +136,9 @@ enum ValueNormalizer {
 
   /// Without dotted leaders, rule bars and stray punctuation at either end.
   static func trimmed(_ text: String) -> String {
-    let junk: Set<Character> = [".", "…", "_", "|", ":", ";", "-", "–", "·", "'", "‘", "’", "\"", " ", ","]
+    let junk: Set<Character> = [
+      ".", "…", "_", "|", ":", ";", "-", "–", "·", "'", "‘", "’", "\"", "“", "”", "„", "«", "»", " ", ",",
+    ]
     var view = Substring(text)
     while let first = view.first, junk.contains(first) { view.removeFirst() }
     while let last = view.last, junk.contains(last) { view.removeLast() }

@@ -1538,11 +1538,11 @@ def generate(out: str, students: int, seed: int, dpi: int = 300, variation: str 
     # mixed: the students take the new families in a seed-shuffled order, shifted by one each
     # round so that a family does not always meet the same archetype (they cycle by 3 too)
     fam_rng = random.Random(seed * 1000003 + 13)
-    fam_order = layouts.NEW_FAMILIES[:]
+    fam_order = list(layouts.POOLS.get(family, layouts.EVAL_FAMILIES))
     fam_rng.shuffle(fam_order)
 
     def pick_family(student=None):
-        if family != "mixed":
+        if family not in layouts.POOLS:
             return family
         n = len(fam_order)
         if student is None:  # an extra page
@@ -1743,8 +1743,10 @@ def main(argv=None) -> int:
                     help="comma list of blank,other,rot90,rot180,rescan, or 'all'")
     ap.add_argument("--family", choices=layouts.CHOICES, default="classic",
                     help="layout family: classic (default, today's layout), "
-                         + ", ".join(layouts.NEW_FAMILIES) + ", or mixed (one new family per "
-                         "student, drawn by seed)")
+                         + ", ".join(layouts.EVAL_FAMILIES) + " (evaluation), "
+                         + ", ".join(layouts.DEV_FAMILIES) + " (development), mixed (one "
+                         "evaluation family per student, drawn by seed) or devmix (one "
+                         "development family per student)")
     ap.add_argument("--keep-grain", action="store_true",
                     help="keep the full paper grain in PNG/TIFF/PDF (files ~10x larger)")
     ap.add_argument("--check-fonts", action="store_true", help="print the usable fonts and exit")
