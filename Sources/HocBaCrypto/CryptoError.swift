@@ -25,4 +25,6 @@ public enum CryptoError: Error, Sendable, Equatable {
   case signingFailed(detail: String)
   /// Any other OpenSSL failure.
   case openSSL(detail: String)
+  /// A PIN or password read from a file descriptor is longer than `limit` bytes (no newline or end of file).
+  case secretTooLong(limit: Int)
 }

@@ -124,6 +124,11 @@ public enum SigningError: HocBaError, Equatable {
       language.pick("Thuật toán \(uri) quá yếu.", "The algorithm \(uri) is too weak.")
     case .signingFailed(let detail), .openSSL(let detail):
       language.pick("Ký số thất bại (OpenSSL: \(detail)).", "Signing failed (OpenSSL: \(detail)).")
+    case .secretTooLong(let limit):
+      language.pick(
+        "Mã PIN/mật khẩu đọc từ --pin-fd dài quá \(limit) byte (thiếu dòng mới hoặc kết thúc tệp): kiểm tra nguồn đọc.",
+        "The PIN/password read from --pin-fd is longer than \(limit) bytes (no newline or end of file): check the source."
+      )
     }
   }
 }

@@ -74,6 +74,7 @@ struct SignCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
+      try PINReader.checkOpen(fd: pinFD)
       let database = try global.openDatabase()
       let context = try SigningContext(database)
       var jobs: [Job] = []

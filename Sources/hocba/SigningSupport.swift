@@ -107,12 +107,21 @@ enum SigningCommandError: HocBaError {
   }
 }
 
-/// Reads a PIN or password: from a file descriptor, or from the terminal without echo. Never from argv.
+/// Reads a PIN or password: from a file descriptor (pipe, file or terminal, read(2) up to a newline or end of
+/// file), or from the terminal without echo. Never from argv or the environment.
 enum PINReader {
+  /// Refuses a `--pin-fd` that is not open when hocba starts: checked before any file is opened, so a descriptor
+  /// the database later takes can never be read as the PIN.
+  static func checkOpen(fd: Int32?) throws {
+    if let fd, fd < 0 || fcntl(fd, F_GETFD) == -1 {
+      throw SigningError.crypto(.fileUnreadable(path: "/dev/fd/\(fd)"))
+    }
+  }
+
   static func read(fd: Int32?, prompt: String) throws -> Secret {
     if let fd {
       do {
-        return try Secret(contentsOf: URL(fileURLWithPath: "/dev/fd/\(fd)"))
+        return try Secret(fileDescriptor: fd)
       } catch {
         throw SigningError.crypto(error)
       }
@@ -130,11 +139,10 @@ enum PINReader {
       tcsetattr(tty, TCSAFLUSH, &saved)
       _ = write(tty, "\n", 1)
     }
-    var bytes: [UInt8] = []
-    var byte: UInt8 = 0
-    while Glibc.read(tty, &byte, 1) == 1, byte != 0x0A { bytes.append(byte) }
-    let secret = Secret(bytes: bytes)
-    for index in bytes.indices { bytes[index] = 0 }
-    return secret
+    do {
+      return try Secret(fileDescriptor: tty)
+    } catch {
+      throw SigningError.crypto(error)
+    }
   }
 }
