@@ -31,6 +31,15 @@ struct SigningContext {
       }, teachers: teachers)
   }
 
+  /// The time-stamp authority `--tsa` (or the `HOCBA_TSA_URL` environment variable) names, checked once
+  /// (reachable, token trusted) before anything is signed; nil when neither names one.
+  func timestamper(url flag: String?) throws -> TSAClient? {
+    guard let url = flag ?? ProcessInfo.processInfo.environment["HOCBA_TSA_URL"], !url.isEmpty else { return nil }
+    let client = TSAClient(url: url, trust: trust)
+    try client.probe()
+    return client
+  }
+
   /// Every registered certificate with its owner (the role is the one held when it was registered).
   var registered: [RegisteredSigner] {
     certificates.compactMap { binding in
