@@ -57,8 +57,8 @@ struct SignCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       help(
-        "Máy chủ dấu thời gian RFC 3161 (http://…) đóng dấu thời gian từng chữ ký; mặc định: biến HOCBA_TSA_URL.",
-        "RFC 3161 time-stamp authority (http://…) that stamps each signature; default: HOCBA_TSA_URL."),
+        "Máy chủ dấu thời gian RFC 3161 (http://…) cho từng chữ ký; mặc định: HOCBA_TSA_URL, rồi cấu hình trường.",
+        "RFC 3161 time-stamp authority (http://…) for each signature; default: HOCBA_TSA_URL, then the school's."),
       valueName: "url"))
   var tsa: String?
 

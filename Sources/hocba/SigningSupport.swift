@@ -13,12 +13,16 @@ struct SigningContext {
   let certificates: [StaffCertificate]
   let trust: TrustStore
   let teachers: TeacherSignatures
+  /// The school's time-stamp authority setting (`hocba init --tsa`).
+  let tsaURL: String?
 
   init(_ database: ReviewDatabase) throws {
     staff = try database.staff()
     certificates = try database.staffCertificates()
     trust = try database.trustStore()
-    let policy = try database.schoolConfiguration()?.signingPolicy ?? .principalAndSchool
+    let school = try database.schoolConfiguration()
+    let policy = school?.signingPolicy ?? .principalAndSchool
+    tsaURL = school?.tsaURL
     teachers = policy == .teachersPrincipalSchool ? .required : .optional
   }
 
@@ -31,10 +35,11 @@ struct SigningContext {
       }, teachers: teachers)
   }
 
-  /// The time-stamp authority `--tsa` (or the `HOCBA_TSA_URL` environment variable) names, checked once
-  /// (reachable, token trusted) before anything is signed; nil when neither names one.
+  /// The time-stamp authority `--tsa`, else `HOCBA_TSA_URL`, else the school's setting names, checked once
+  /// (reachable, token trusted) before anything is signed; nil when none names one.
   func timestamper(url flag: String?) throws -> TSAClient? {
-    guard let url = flag ?? ProcessInfo.processInfo.environment["HOCBA_TSA_URL"], !url.isEmpty else { return nil }
+    let environment = ProcessInfo.processInfo.environment["HOCBA_TSA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    guard let url = flag ?? environment ?? tsaURL, !url.isEmpty else { return nil }
     let client = TSAClient(url: url, trust: trust)
     try client.probe()
     return client

@@ -3,11 +3,11 @@ import ReviewStore
 import TestSupport
 import Testing
 
-/// `hocba sign --tsa URL` (and `HOCBA_TSA_URL`) against a real local TSA (`openssl ts -reply` behind
+/// `hocba sign --tsa URL` (or `HOCBA_TSA_URL`, or the school's `init --tsa` setting) against a real local TSA (`openssl ts -reply` behind
 /// scripts/test_tsa.py on 127.0.0.1), then `hocba verify` and the independent verifiers.
 @Suite("Timestamp commands", .serialized)
 struct TimestampCommandTests {
-  @Test("principal with --tsa, school with HOCBA_TSA_URL: verify shows both timestamps; xmlsec1, signxml verify")
+  @Test("principal with --tsa, school with the school's setting: verify shows both timestamps; xmlsec1, signxml verify")
   func stampedSigning() throws {
     let school = try SigningCommandTests.School()
     let pki = school.pki
@@ -16,9 +16,16 @@ struct TimestampCommandTests {
     try school.ok(
       ["sign", "--as", "principal", "--key", pki.p12("principal"), "--pin-fd", "0", "--yes", "--tsa", tsa.url],
       pin: pki.password)
-    try school.ok(
-      ["sign", "--as", "school", "--key", pki.p12("school"), "--pin-fd", "0", "--yes"], pin: pki.password,
-      environment: ["HOCBA_TSA_URL": tsa.url])
+    // The school's setting: `init` again with --tsa (the configuration is replaced, the data kept).
+    try school.ok([
+      "init", "--name", "Trường THCS Đại An", "--code", "DA01", "--province", "Ninh Bình", "--tsa", tsa.url,
+    ])
+    #expect(try ReviewDatabase.open(path: school.db).schoolConfiguration()?.tsaURL == tsa.url)
+    let https = try school.run(
+      ["init", "--name", "Trường THCS Đại An", "--code", "DA01", "--province", "Ninh Bình", "--tsa", "https://x/tsa"])
+    #expect(https.status == 64 && https.stderr.contains("http://"), "\(https.stderr)")
+    #expect(try ReviewDatabase.open(path: school.db).schoolConfiguration()?.tsaURL == tsa.url)
+    try school.ok(["sign", "--as", "school", "--key", pki.p12("school"), "--pin-fd", "0", "--yes"], pin: pki.password)
     #expect(try ReviewDatabase.open(path: school.db).record(id: id)?.state == .sealed)
     try school.ok(["export", "--xml", school.scratch.path("out")])
     let file = try #require(
@@ -42,9 +49,10 @@ struct TimestampCommandTests {
     let url = tsa.url
     tsa.stop()
     let id = try school.approvedRecord(SigningCommandTests.transfer())
+    // Named by HOCBA_TSA_URL this time.
     let result = try school.run(
-      ["sign", "--as", "principal", "--key", school.pki.p12("principal"), "--pin-fd", "0", "--yes", "--tsa", url],
-      pin: school.pki.password)
+      ["sign", "--as", "principal", "--key", school.pki.p12("principal"), "--pin-fd", "0", "--yes"],
+      pin: school.pki.password, environment: ["HOCBA_TSA_URL": url])
     #expect(result.status == 74, "\(result.stderr)")
     #expect(result.stderr.contains("Không lấy được dấu thời gian từ máy chủ TSA \(url)"), "\(result.stderr)")
     #expect(try school.scratch.sql("SELECT count(*) FROM signed_document") == "0")
