@@ -95,8 +95,8 @@ let package = Package(
       dependencies: ["IngestPipeline", "ReviewStore", "HocBaRules", "HocBaSamples", "TestSupport"]),
     .testTarget(name: "HocBaCryptoTests", dependencies: ["HocBaCrypto"]),
     .testTarget(
-      name: "RecordSigningTests", dependencies: ["RecordSigning", "RecordXML", "HocBaSamples"],
-      exclude: ["verify_signxml.py"]),
+      name: "RecordSigningTests", dependencies: ["RecordSigning", "RecordXML", "HocBaSamples", "TestSupport"],
+      exclude: ["verify_signxml.py", "verify_timestamp.py"]),
     .testTarget(
       name: "RecordXMLTests", dependencies: ["RecordXML", "HocBaSamples", "TestSupport"],
       resources: [.copy("Golden"), .copy("Hostile")]),

@@ -13,6 +13,9 @@
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
 #include <openssl/engine.h>
+/* RFC 3161 time-stamps (HocBaCrypto TimeStamp). */
+#include <openssl/ts.h>
+#include <openssl/rand.h>
 
 /* BIO_get_mem_data is a macro. */
 static inline long hocba_bio_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
@@ -50,4 +53,10 @@ static inline X509 *hocba_engine_certificate(ENGINE *engine, const char *uri) {
   return params.cert;
 }
 static inline void hocba_engine_release(ENGINE *engine) { ENGINE_finish(engine); ENGINE_free(engine); }
+/* TS_VFY_* flags are shifted macros. */
+static inline int hocba_ts_vfy_signature(void) { return TS_VFY_SIGNATURE; }
+/* The certificates carried in a PKCS#7 SignedData (a time-stamp token), or NULL; owned by the token. */
+static inline STACK_OF(X509) *hocba_pkcs7_certificates(PKCS7 *p7) {
+  return PKCS7_type_is_signed(p7) && p7->d.sign != NULL ? p7->d.sign->cert : NULL;
+}
 #endif

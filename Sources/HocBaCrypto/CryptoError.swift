@@ -25,4 +25,10 @@ public enum CryptoError: Error, Sendable, Equatable {
   case signingFailed(detail: String)
   /// Any other OpenSSL failure.
   case openSSL(detail: String)
+  /// A PIN or password read from a file descriptor is longer than `limit` bytes (no newline or end of file).
+  case secretTooLong(limit: Int)
+  /// A time-stamp response or token (RFC 3161) could not be parsed.
+  case timeStampUnreadable(detail: String)
+  /// The time-stamp authority answered with a status other than granted (PKIStatus value).
+  case timeStampNotGranted(status: Int)
 }

@@ -122,7 +122,16 @@ final class CertificateStack {
       }
     }
   }
+  private var owned = true
+
+  /// Hands the stack (and its references) to a caller that frees it (e.g. `TS_VERIFY_CTX`).
+  func release() -> OpaquePointer {
+    owned = false
+    return pointer
+  }
+
   deinit {
+    guard owned else { return }
     while OPENSSL_sk_num(pointer) > 0 {
       if let item = OPENSSL_sk_pop(pointer) { X509_free(OpaquePointer(item)) }
     }

@@ -7,7 +7,7 @@ public final class Secret: @unchecked Sendable, CustomStringConvertible, CustomD
 {
   private let storage: UnsafeMutableBufferPointer<CChar>
 
-  /// Copies the UTF-8 bytes of `text` (prefer `init(contentsOf:)` or a prompt over literals).
+  /// Copies the UTF-8 bytes of `text` (prefer `init(fileDescriptor:)` or a prompt over literals).
   public convenience init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
   /// Copies `bytes`; a trailing NUL is added for C.
@@ -17,11 +17,31 @@ public final class Secret: @unchecked Sendable, CustomStringConvertible, CustomD
     for (index, byte) in bytes.enumerated() { storage[index] = CChar(bitPattern: byte) }
   }
 
-  /// Reads a secret from a file or a file descriptor path such as `/dev/fd/3`, dropping one final newline.
-  public convenience init(contentsOf url: URL) throws(CryptoError) {
-    guard var bytes = try? [UInt8](Data(contentsOf: url)) else { throw .fileUnreadable(path: url.path) }
-    if bytes.last == 0x0A { bytes.removeLast() }
-    if bytes.last == 0x0D { bytes.removeLast() }
+  /// Reads a secret from an open file descriptor (a pipe, a file or a terminal alike) with read(2), up to the
+  /// first newline or end of file, at most `limit` bytes; a final CR is dropped. The descriptor is not closed.
+  /// - Throws: `.fileUnreadable("/dev/fd/N")` when the descriptor cannot be read, `.secretTooLong` past `limit`.
+  public convenience init(fileDescriptor fd: Int32, limit: Int = 1024) throws(CryptoError) {
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: limit + 1)
+    buffer.initialize(repeating: 0)
+    defer {
+      OPENSSL_cleanse(buffer.baseAddress, buffer.count)
+      buffer.deallocate()
+    }
+    var count = 0
+    var finished = false
+    while !finished {
+      guard count <= limit else { throw .secretTooLong(limit: limit) }
+      let got = read(fd, buffer.baseAddress! + count, 1)
+      if got < 0 && errno == EINTR { continue }
+      guard got >= 0 else { throw .fileUnreadable(path: "/dev/fd/\(fd)") }
+      if got == 0 || buffer[count] == 0x0A {
+        finished = true
+      } else {
+        count += 1
+      }
+    }
+    if count > 0 && buffer[count - 1] == 0x0D { count -= 1 }
+    var bytes = Array(buffer[0..<count])
     self.init(bytes: bytes)
     bytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
   }

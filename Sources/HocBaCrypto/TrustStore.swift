@@ -94,13 +94,8 @@ public struct TrustStore: Sendable {
   private func verifyChain(
     _ leaf: X509Handle, untrusted: [Certificate], at time: Date, chain: inout [X509Handle]
   ) throws(CryptoError) -> CertificateProblem? {
-    guard let store = X509_STORE_new() else { throw .openSSL(detail: drainOpenSSLErrors()) }
+    let store = try makeStore()
     defer { X509_STORE_free(store) }
-    for anchor in anchors {
-      let handle = try anchor.handle()
-      let added = withExtendedLifetime(handle) { X509_STORE_add_cert(store, handle.pointer) }
-      guard added == 1 else { throw .openSSL(detail: drainOpenSSLErrors()) }
-    }
     var candidates: [X509Handle] = []
     for certificate in untrusted + intermediates { candidates.append(try certificate.handle()) }
     let stack = try CertificateStack(candidates)
@@ -132,6 +127,21 @@ public struct TrustStore: Sendable {
       return .untrusted(reason)
     default: return .invalid(reason)
     }
+  }
+
+  /// A new `X509_STORE` holding the anchors (the caller frees it or hands it on), checking at `time` if given.
+  func makeStore(at time: Date? = nil) throws(CryptoError) -> OpaquePointer {
+    guard let store = X509_STORE_new() else { throw .openSSL(detail: drainOpenSSLErrors()) }
+    for anchor in anchors {
+      let handle = try anchor.handle()
+      let added = withExtendedLifetime(handle) { X509_STORE_add_cert(store, handle.pointer) }
+      guard added == 1 else {
+        X509_STORE_free(store)
+        throw .openSSL(detail: drainOpenSSLErrors())
+      }
+    }
+    if let time { X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), time_t(time.timeIntervalSince1970)) }
+    return store
   }
 
   private enum RevocationStatus { case good, revoked, unknown }

@@ -24,6 +24,17 @@ struct ParsedSignature {
   var signingTime: String?
   var signingTimeObjectID: String?
   var hasManifest = false
+  /// The `SignatureValue` element (what a XAdES signature time-stamp covers).
+  var signatureValue: xmlNodePtr?
+  /// Every XAdES `SignatureTimeStamp` of `QualifyingProperties` targeting this signature.
+  var timestamps: [Timestamp] = []
+
+  /// One `SignatureTimeStamp`: its canonicalisation method (XAdES default: inclusive C14N) and token DER
+  /// (nil when `EncapsulatedTimeStamp` is missing or not base64).
+  struct Timestamp {
+    var canonicalization: String?
+    var token: [UInt8]?
+  }
 
   init(_ signature: xmlNodePtr) {
     id = XMLTree.attribute(signature, "Id")
@@ -59,8 +70,10 @@ struct ParsedSignature {
         }
       }
     }
+    signatureValue = XMLTree.children(signature, "SignatureValue", in: ds).first
     for object in XMLTree.children(signature, "Object", in: ds) {
       if !XMLTree.children(object, "Manifest", in: ds).isEmpty { hasManifest = true }
+      if let id { timestamps += Self.timestamps(in: object, target: "#\(id)") }
       for properties in XMLTree.childElements(object) where XMLTree.name(properties) == "SignatureProperties" {
         for property in XMLTree.childElements(properties) where XMLTree.name(property) == "SignatureProperty" {
           guard let id, XMLTree.attribute(property, "Target") == "#\(id)",
@@ -71,6 +84,27 @@ struct ParsedSignature {
         }
       }
     }
+  }
+
+  /// `QualifyingProperties[Target]/UnsignedProperties/UnsignedSignatureProperties/SignatureTimeStamp` in `object`.
+  private static func timestamps(in object: xmlNodePtr, target: String) -> [Timestamp] {
+    let xades = Profile.xades
+    var found: [Timestamp] = []
+    for properties in XMLTree.children(object, "QualifyingProperties", in: xades)
+    where XMLTree.attribute(properties, "Target") == target {
+      let stamps = XMLTree.children(properties, "UnsignedProperties", in: xades)
+        .flatMap { XMLTree.children($0, "UnsignedSignatureProperties", in: xades) }
+        .flatMap { XMLTree.children($0, "SignatureTimeStamp", in: xades) }
+      for stamp in stamps {
+        let method = XMLTree.children(stamp, "CanonicalizationMethod", in: Profile.dsig).first
+          .flatMap { XMLTree.attribute($0, "Algorithm") }
+        let text = XMLTree.children(stamp, "EncapsulatedTimeStamp", in: xades).first
+          .map { XMLTree.text($0).filter { !$0.isWhitespace } }
+        found.append(
+          Timestamp(canonicalization: method, token: text.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }))
+      }
+    }
+    return found
   }
 
   /// The Ids the references point to (`#id` → `id`), nil for any other URI form.

@@ -17,6 +17,8 @@ enum Profile {
   static let rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
   static let ecdsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
   static let rsaSHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1"
+  /// XAdES 1.3.2: the unsigned `SignatureTimeStamp` (RFC 3161 token over the canonical `SignatureValue`).
+  static let xades = "http://uri.etsi.org/01903/v1.3.2#"
   static let signaturePropertiesType = "http://www.w3.org/2000/09/xmldsig#SignatureProperties"
 
   /// Transforms and canonicalisation methods a verified signature may use.

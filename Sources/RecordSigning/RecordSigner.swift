@@ -9,13 +9,14 @@ extension TimeZone {
 /// Adds one signature to a hocba record, on its bytes: the signed regions are digested as they are, the new
 /// `CKS` slot is appended inside `DSCKS`, and nothing before `DSCKS` changes (serial counter-signing).
 public enum RecordSigner {
-  /// Signs `xml` in `slot` with `signer` and returns the new bytes.
+  /// Signs `xml` in `slot` with `signer` and returns the new bytes. With a `timestamper`, the signature gets an
+  /// RFC 3161 token over its canonical `SignatureValue` (XAdES-T `SignatureTimeStamp`, unsigned Object).
   ///
   /// References (signing profile): subject teacher `#mh-<code>`; homeroom `#data`; principal `#data` and
   /// `#sig-gvcn` when present; school `#data` and every earlier signature; each also `#st-<sigId>`.
   public static func sign(
     _ xml: [UInt8], slot: SignatureSlot, signer: some Signer, signingTime: Date = Date(),
-    timeZone: TimeZone = .vietnam, algorithm: SignatureAlgorithm = .rsaSHA256
+    timeZone: TimeZone = .vietnam, algorithm: SignatureAlgorithm = .rsaSHA256, timestamper: (any TimeStamper)? = nil
   ) throws(SigningError) -> [UInt8] {
     guard algorithm.allowedForSigning else { throw .weakAlgorithm(algorithm.uri) }
     if let code = slot.subjectCode, !isSubjectCode(code) { throw .invalidSubjectCode }
@@ -69,26 +70,43 @@ public enum RecordSigner {
       throw .crypto(.signingFailed(detail: String(describing: type(of: error))))
     }
 
+    var token: [UInt8]?
+    var valueBytes: [UInt8] = []
+    if let timestamper {
+      let scratchValue = try XMLTree.parse(
+        Array(builder.signatureElement(XMLSignatureBuilder.signatureValueElement(value)).utf8))
+      valueBytes = try scratchValue.exclusiveCanonicalForm(of: try firstChild(scratchValue))
+      token = try timestamper.timestamp(sha256: SHA256.digest(valueBytes)).der
+    }
+
     let slotText =
       "<CKS VaiTro=\"\(slot.role.rawValue)\""
       + (slot.subjectCode.map { " Ma=\"\($0)\"" } ?? "") + ">"
-      + builder.complete(signatureValue: value, chain: chain) + "</CKS>"
+      + builder.complete(signatureValue: value, chain: chain, timestamp: token) + "</CKS>"
     let signed = try RecordLayout.append(slotText, to: xml, listPrefix: XMLTree.prefix(signatureList))
-    try selfCheck(signed, signatureID: builder.signatureID, signedInfo: signedBytes, original: xml)
+    try selfCheck(
+      signed, signatureID: builder.signatureID, signedInfo: signedBytes, timestampedValue: token.map { _ in valueBytes }
+    )
     return signed
   }
 
-  /// Re-reads the result: the new signature must verify in xmlsec with the signer's certificate and its
-  /// `SignedInfo` must canonicalise to the bytes that were signed.
-  private static func selfCheck(_ signed: [UInt8], signatureID: String, signedInfo: [UInt8], original: [UInt8])
-    throws(SigningError)
-  {
+  /// Re-reads the result: the new signature must verify in xmlsec with the signer's certificate, its
+  /// `SignedInfo` must canonicalise to the bytes that were signed, and its `SignatureValue` to the bytes that
+  /// were time-stamped.
+  private static func selfCheck(
+    _ signed: [UInt8], signatureID: String, signedInfo: [UInt8], timestampedValue: [UInt8]?
+  ) throws(SigningError) {
     let tree = try XMLTree.parse(signed)
     let ids = try tree.identifiedElements()
     guard let signature = ids[signatureID], let info = XMLTree.childElements(signature).first,
       try tree.exclusiveCanonicalForm(of: info) == signedInfo
     else { throw .internal("SignedInfo changed in context") }
     let parsed = ParsedSignature(signature)
+    if let timestampedValue {
+      guard let valueNode = parsed.signatureValue, try tree.exclusiveCanonicalForm(of: valueNode) == timestampedValue,
+        parsed.timestamps.count == 1
+      else { throw .internal("SignatureValue changed in context") }
+    }
     guard let leaf = parsed.certificates.first else { throw .internal("no certificate written") }
     let outcome = try XMLSecVerification.verify(tree, signature: signature, leafDER: leaf, legacySHA1: false)
     guard outcome.valid else { throw .internal("new signature does not verify") }

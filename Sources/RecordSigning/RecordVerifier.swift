@@ -80,6 +80,12 @@ public enum RecordVerifier {
       }
     }
 
+    // d: the RFC 3161 signature time-stamp, when there is one.
+    let stamp = try TimestampCheck.check(parsed, tree: tree, leaf: leaf, trust: trust)
+    reasons += stamp.reasons
+    result.timestampTime = stamp.reasons.isEmpty ? stamp.time : nil
+    result.timestampAuthority = stamp.authority
+
     // d: signing time, covered by the signature.
     var checkTime = at ?? now
     if at != nil { reasons.append(.validatedAtGivenTime) }
@@ -89,6 +95,9 @@ public enum RecordVerifier {
         if assumed { reasons.append(.signingTimeZoneAssumed) }
         if date > now.addingTimeInterval(300) { reasons.append(.signingTimeInFuture) }
         if at == nil { checkTime = date }
+        if let proven = result.timestampTime, date > proven.addingTimeInterval(300) {
+          reasons.append(.signingTimeAfterTimestamp)
+        }
       } else {
         reasons.append(.signingTimeMalformed)
       }
@@ -100,7 +109,9 @@ public enum RecordVerifier {
       reasons.append(.signingTimeMissing)
     }
 
-    // c: certificate policy at the signing time.
+    // c: certificate policy at the time-stamped time, else at the signing time; a certificate expired by now
+    // needs a time-stamp to prove the signature older than its expiry (the signing time is self-declared).
+    if at == nil, let proven = result.timestampTime { checkTime = proven }
     let validation: CertificateValidation
     do {
       validation = try trust.validate(leaf, untrusted: Array(certificates.dropFirst()), at: checkTime)
@@ -108,6 +119,9 @@ public enum RecordVerifier {
       throw .crypto(error)
     }
     if validation.revocationNotChecked { reasons.append(.revocationNotChecked) }
+    if at == nil, result.timestampTime == nil, leaf.notAfter < now, !validation.problems.contains(.expired) {
+      reasons.append(.certificateExpiredWithoutTimestamp)
+    }
     for problem in validation.problems {
       switch problem {
       case .untrusted: reasons.append(.certificateUntrusted)

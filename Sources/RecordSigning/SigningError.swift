@@ -30,6 +30,12 @@ public enum SigningError: HocBaError, Equatable {
   case xmlsecUnavailable(String)
   /// A bug: hocba's own check of a signature it just made failed.
   case `internal`(String)
+  /// The time-stamp authority could not be reached (connection, timeout, HTTP error).
+  case timestampUnavailable(url: String, detail: String)
+  /// The time-stamp authority answered with a token that does not prove the signature (or no token).
+  case timestampRejected(url: String, problems: [TimeStampProblem])
+  /// Only `http://host[:port]/path` time-stamp URLs are supported.
+  case timestampURLUnsupported(url: String)
 
   public var kind: ErrorKind {
     switch self {
@@ -44,6 +50,9 @@ public enum SigningError: HocBaError, Equatable {
       default: .invalidInput
       }
     case .xmlsecUnavailable, .internal: .internal
+    case .timestampUnavailable: .io
+    case .timestampRejected: .refused
+    case .timestampURLUnsupported: .invalidInput
     }
   }
 
@@ -93,7 +102,41 @@ public enum SigningError: HocBaError, Equatable {
       language.pick(
         "Lỗi nội bộ khi ký (\(detail)): báo cho người quản trị.",
         "Internal signing error (\(detail)): report it to the administrator.")
+    case .timestampUnavailable(let url, let detail):
+      language.pick(
+        "Không lấy được dấu thời gian từ máy chủ TSA \(url) (\(detail)): chữ ký không được tạo, không có gì được lưu. "
+          + "Kiểm tra địa chỉ --tsa (hoặc HOCBA_TSA_URL) và kết nối mạng rồi ký lại.",
+        "No timestamp from the TSA \(url) (\(detail)): the signature was not made and nothing was stored. "
+          + "Check the --tsa address (or HOCBA_TSA_URL) and the network, then sign again.")
+    case .timestampRejected(let url, let problems):
+      language.pick(
+        "Máy chủ TSA \(url) trả về dấu thời gian không dùng được (\(Self.describe(problems, language))): "
+          + "chữ ký không được tạo. Kiểm tra máy chủ TSA và chứng thư của nó (hocba trust add).",
+        "The TSA \(url) returned an unusable timestamp (\(Self.describe(problems, language))): "
+          + "the signature was not made. Check the TSA and its certificate (hocba trust add).")
+    case .timestampURLUnsupported(let url):
+      language.pick(
+        "Địa chỉ TSA \(url) không dùng được: chỉ hỗ trợ http://máy-chủ[:cổng]/đường-dẫn (dấu thời gian tự được ký).",
+        "The TSA address \(url) is not usable: only http://host[:port]/path is supported (the token is signed).")
     }
+  }
+
+  /// What is wrong with a time-stamp token, in `language`.
+  static func describe(_ problems: [TimeStampProblem], _ language: Language) -> String {
+    problems.map { problem in
+      switch problem {
+      case .imprintMismatch:
+        language.pick("dấu thời gian cho dữ liệu khác", "the token is over other data")
+      case .nonceMismatch: language.pick("sai số nonce", "wrong nonce")
+      case .notForTimestamping:
+        language.pick("chứng thư TSA không có mục đích timeStamping", "the TSA certificate is not for timeStamping")
+      case .untrusted(let detail):
+        language.pick(
+          "chữ ký TSA hoặc chuỗi chứng thư không tin cậy: \(detail)", "TSA signature or chain not trusted: \(detail)")
+      case .notGranted(let status): language.pick("TSA từ chối (trạng thái \(status))", "refused (status \(status))")
+      case .unreadable: language.pick("trả lời không đọc được", "unreadable reply")
+      }
+    }.joined(separator: "; ")
   }
 
   private static func message(_ error: CryptoError, _ language: Language) -> String {
@@ -124,6 +167,15 @@ public enum SigningError: HocBaError, Equatable {
       language.pick("Thuật toán \(uri) quá yếu.", "The algorithm \(uri) is too weak.")
     case .signingFailed(let detail), .openSSL(let detail):
       language.pick("Ký số thất bại (OpenSSL: \(detail)).", "Signing failed (OpenSSL: \(detail)).")
+    case .timeStampUnreadable:
+      language.pick("Dấu thời gian (RFC 3161) bị hỏng.", "A timestamp token (RFC 3161) is damaged.")
+    case .timeStampNotGranted(let status):
+      language.pick("TSA từ chối cấp dấu thời gian (trạng thái \(status)).", "The TSA refused (status \(status)).")
+    case .secretTooLong(let limit):
+      language.pick(
+        "Mã PIN/mật khẩu đọc từ --pin-fd dài quá \(limit) byte (thiếu dòng mới hoặc kết thúc tệp): kiểm tra nguồn đọc.",
+        "The PIN/password read from --pin-fd is longer than \(limit) bytes (no newline or end of file): check the source."
+      )
     }
   }
 }

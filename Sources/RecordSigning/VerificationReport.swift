@@ -32,6 +32,11 @@ public enum VerificationReason: String, Sendable, Codable, CaseIterable {
   case signingTimeMissing, signingTimeMalformed, signingTimeNotSigned, signingTimeInFuture
   // notes (never fail a signature)
   case signingTimeZoneAssumed, revocationNotChecked, subjectNameMismatch, validatedAtGivenTime
+  // d — RFC 3161 signature time-stamp (XAdES SignatureTimeStamp)
+  case timestampMalformed, timestampInvalid, timestampImprintMismatch, timestampCertificateNotForTimestamping
+  case timestampOutsideCertificateValidity, signingTimeAfterTimestamp
+  // c — a certificate expired by now, and no time-stamp proves the signature is older
+  case certificateExpiredWithoutTimestamp
 
   /// Notes inform; every other reason fails the signature.
   public var isNote: Bool {
@@ -46,10 +51,12 @@ public enum VerificationReason: String, Sendable, Codable, CaseIterable {
     case .contentAltered, .referenceMissing: .content
     case .certificateUntrusted, .certificateExpired, .certificateNotYetValid, .certificateRevoked,
       .revocationUnknown, .keyUsageNotAllowed, .certificateWeakAlgorithm, .certificateInvalid,
-      .revocationNotChecked:
+      .revocationNotChecked, .certificateExpiredWithoutTimestamp:
       .certificate
     case .signingTimeMissing, .signingTimeMalformed, .signingTimeNotSigned, .signingTimeInFuture,
-      .signingTimeZoneAssumed, .validatedAtGivenTime:
+      .signingTimeZoneAssumed, .validatedAtGivenTime, .timestampMalformed, .timestampInvalid,
+      .timestampImprintMismatch, .timestampCertificateNotForTimestamping, .timestampOutsideCertificateValidity,
+      .signingTimeAfterTimestamp:
       .signingTime
     }
   }
@@ -106,6 +113,34 @@ public enum VerificationReason: String, Sendable, Codable, CaseIterable {
       language.pick(
         "Chứng thư số được kiểm tra tại thời điểm chỉ định, không phải thời gian ký.",
         "The certificate was checked at the given time, not the signing time.")
+    case .timestampMalformed:
+      language.pick(
+        "Dấu thời gian (RFC 3161) bị hỏng hoặc dùng phép chuẩn hoá không được phép.",
+        "The timestamp token (RFC 3161) is damaged or uses a canonicalization that is not allowed.")
+    case .timestampInvalid:
+      language.pick(
+        "Dấu thời gian không hợp lệ: chữ ký của TSA sai hoặc chứng thư TSA không do tổ chức tin cậy cấp.",
+        "The timestamp is not valid: the TSA signature is wrong or the TSA certificate is not from a trusted CA.")
+    case .timestampImprintMismatch:
+      language.pick(
+        "Dấu thời gian được cấp cho dữ liệu khác, không phải giá trị chữ ký này.",
+        "The timestamp was issued over other data, not this signature value.")
+    case .timestampCertificateNotForTimestamping:
+      language.pick(
+        "Chứng thư của TSA không có mục đích sử dụng timeStamping.",
+        "The TSA certificate has no timeStamping extended key usage.")
+    case .timestampOutsideCertificateValidity:
+      language.pick(
+        "Thời điểm trong dấu thời gian nằm ngoài thời hạn hiệu lực của chứng thư người ký.",
+        "The timestamped time lies outside the signer certificate's validity.")
+    case .signingTimeAfterTimestamp:
+      language.pick(
+        "Thời gian ký khai báo muộn hơn thời điểm trong dấu thời gian.",
+        "The declared signing time is later than the timestamped time.")
+    case .certificateExpiredWithoutTimestamp:
+      language.pick(
+        "Chứng thư số đã hết hạn và chữ ký không có dấu thời gian (RFC 3161) chứng minh được ký trước khi hết hạn.",
+        "The certificate has expired and no timestamp (RFC 3161) proves the signature was made before it expired.")
     }
   }
 }
@@ -136,6 +171,9 @@ public struct SignatureVerification: Sendable, Codable {
   public var verdict: Verdict
   /// Failures and notes (see `VerificationReason.isNote`).
   public var reasons: [VerificationReason]
+  /// The time an RFC 3161 signature time-stamp proves (nil without a valid one), and its TSA's subject.
+  public var timestampTime: Date? = nil
+  public var timestampAuthority: String? = nil
 
   /// Whether the Điều 15 check passed.
   public func passed(_ check: VerificationCheck) -> Bool {

@@ -49,16 +49,34 @@ public struct XMLSignatureBuilder: Sendable {
     "<Signature xmlns=\"\(Profile.dsig)\" Id=\"\(signatureID)\">\(inner)</Signature>"
   }
 
+  /// `SignatureValue` as written in the signature (base64 on one line).
+  static func signatureValueElement(_ value: [UInt8]) -> String {
+    "<SignatureValue>\(Data(value).base64EncodedString())</SignatureValue>"
+  }
+
+  /// The unsigned XAdES-T `Object`: `QualifyingProperties/UnsignedProperties/UnsignedSignatureProperties/
+  /// SignatureTimeStamp` with the exclusive C14N method and the RFC 3161 token. No reference covers it: it is
+  /// added after `SignatureValue` exists (a later seal over this signature covers it).
+  func timestampObject(_ token: [UInt8]) -> String {
+    "<Object><xades:QualifyingProperties xmlns:xades=\"\(Profile.xades)\" Target=\"#\(signatureID)\">"
+      + "<xades:UnsignedProperties><xades:UnsignedSignatureProperties><xades:SignatureTimeStamp>"
+      + "<CanonicalizationMethod Algorithm=\"\(Profile.exclusiveC14N)\"></CanonicalizationMethod>"
+      + "<xades:EncapsulatedTimeStamp>\(Data(token).base64EncodedString())</xades:EncapsulatedTimeStamp>"
+      + "</xades:SignatureTimeStamp></xades:UnsignedSignatureProperties></xades:UnsignedProperties>"
+      + "</xades:QualifyingProperties></Object>"
+  }
+
   /// The complete signature: SignedInfo, SignatureValue, KeyInfo (X509SubjectName, then the certificates),
-  /// Object.
-  func complete(signatureValue: [UInt8], chain: [Certificate]) -> String {
+  /// the signed Object, then the unsigned time-stamp Object when there is a token.
+  func complete(signatureValue: [UInt8], chain: [Certificate], timestamp: [UInt8]? = nil) -> String {
     var keyInfo = "<KeyInfo><X509Data><X509SubjectName>\(Self.escape(chain[0].subject))</X509SubjectName>"
     for certificate in chain {
       keyInfo += "<X509Certificate>\(Data(certificate.der).base64EncodedString())</X509Certificate>"
     }
     keyInfo += "</X509Data></KeyInfo>"
     return signatureElement(
-      signedInfo + "<SignatureValue>\(Data(signatureValue).base64EncodedString())</SignatureValue>" + keyInfo + object)
+      signedInfo + Self.signatureValueElement(signatureValue) + keyInfo + object
+        + (timestamp.map(timestampObject) ?? ""))
   }
 
   /// Escapes text and attribute values as C14N writes them.

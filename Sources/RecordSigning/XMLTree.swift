@@ -63,10 +63,15 @@ final class XMLTree {
   /// Exclusive C14N 1.0 without comments of the subtree rooted at `node` (the node set a same-document
   /// `#Id` reference selects).
   func exclusiveCanonicalForm(of node: xmlNodePtr) throws(SigningError) -> [UInt8] {
+    try canonicalForm(of: node, exclusive: true)
+  }
+
+  /// C14N 1.0 without comments (exclusive or inclusive) of the subtree rooted at `node`.
+  func canonicalForm(of node: xmlNodePtr, exclusive: Bool) throws(SigningError) -> [UInt8] {
     guard let buffer = xmlAllocOutputBuffer(nil) else { throw .internal("xmlAllocOutputBuffer") }
+    let mode = exclusive ? XML_C14N_EXCLUSIVE_1_0 : XML_C14N_1_0
     let written = xmlC14NExecute(
-      pointer, subtreeVisibility, UnsafeMutableRawPointer(node), Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), nil, 0,
-      buffer)
+      pointer, subtreeVisibility, UnsafeMutableRawPointer(node), Int32(mode.rawValue), nil, 0, buffer)
     _ = xmlOutputBufferFlush(buffer)
     var bytes: [UInt8] = []
     if written >= 0, let content = xmlOutputBufferGetContent(buffer) {

@@ -19,6 +19,11 @@ extension ReviewDatabase {
     migrator.registerMigration("v3-review") { db in try createReviewSchemaV3(db) }
     migrator.registerMigration("v4-signing") { db in try createSigningSchemaV4(db) }
     migrator.registerMigration("v5-reread") { db in try createRereadSchemaV5(db) }
+    // The school's RFC 3161 time-stamp authority (`hocba init --tsa`); NULL: no timestamps.
+    migrator.registerMigration("v6-tsa") { db in
+      try db.execute(
+        sql: "ALTER TABLE school ADD COLUMN tsa_url TEXT CHECK (tsa_url IS NULL OR tsa_url LIKE 'http://%')")
+    }
     return migrator
   }
 

@@ -8,7 +8,7 @@ extension ReviewDatabase {
       let old = try SchoolRow.fetchOne(db, key: 1)
       let row = SchoolRow(
         name: configuration.name, code: configuration.code, province: configuration.province,
-        signingPolicy: configuration.signingPolicy.rawValue)
+        signingPolicy: configuration.signingPolicy.rawValue, tsaURL: configuration.tsaURL)
       try row.save(db)
       try appendAudit(
         db, actor: actor, entity: "school", entityID: 1, action: old == nil ? "insert" : "update",
@@ -23,7 +23,8 @@ extension ReviewDatabase {
       guard let policy = SigningPolicy(rawValue: row.signingPolicy) else {
         throw StoreError.database(code: -1, context: "schoolConfiguration")
       }
-      return SchoolConfiguration(name: row.name, code: row.code, province: row.province, signingPolicy: policy)
+      return SchoolConfiguration(
+        name: row.name, code: row.code, province: row.province, signingPolicy: policy, tsaURL: row.tsaURL)
     }
   }
 

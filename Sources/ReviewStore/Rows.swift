@@ -10,10 +10,12 @@ struct SchoolRow: Codable, FetchableRecord, PersistableRecord {
   var code: String
   var province: String
   var signingPolicy: String
+  var tsaURL: String?
 
   enum CodingKeys: String, CodingKey {
     case id, name, code, province
     case signingPolicy = "signing_policy"
+    case tsaURL = "tsa_url"
   }
 }
 

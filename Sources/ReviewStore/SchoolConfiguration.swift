@@ -16,12 +16,16 @@ public struct SchoolConfiguration: Sendable, Hashable {
   public var province: String
   /// Who signs this school's records.
   public var signingPolicy: SigningPolicy
+  /// The RFC 3161 time-stamp authority (`http://…`) `hocba sign` uses when neither `--tsa` nor `HOCBA_TSA_URL`
+  /// names one; nil: signatures get no timestamp.
+  public var tsaURL: String?
 
   /// Creates a school configuration.
-  public init(name: String, code: String, province: String, signingPolicy: SigningPolicy) {
+  public init(name: String, code: String, province: String, signingPolicy: SigningPolicy, tsaURL: String? = nil) {
     self.name = name
     self.code = code
     self.province = province
     self.signingPolicy = signingPolicy
+    self.tsaURL = tsaURL
   }
 }

@@ -29,12 +29,24 @@ struct InitCommand: ParsableCommand {
       valueName: "policy"))
   var signingPolicy: String = SigningPolicy.principalAndSchool.rawValue
 
+  @Option(
+    help: ArgumentHelp(
+      help(
+        "Máy chủ dấu thời gian RFC 3161 của trường (http://…), dùng khi ký nếu không có --tsa hay HOCBA_TSA_URL.",
+        "The school's RFC 3161 time-stamp authority (http://…), used by sign without --tsa or HOCBA_TSA_URL."),
+      valueName: "url"))
+  var tsa: String?
+
   func validate() throws {
     guard SigningPolicy(rawValue: signingPolicy) != nil else {
       throw ValidationError(
         help(
           "--signing-policy chỉ nhận: \(SigningPolicy.allCases.map(\.rawValue).joined(separator: ", ")).",
           "--signing-policy accepts: \(SigningPolicy.allCases.map(\.rawValue).joined(separator: ", "))."))
+    }
+    if let tsa, !tsa.lowercased().hasPrefix("http://") {
+      throw ValidationError(
+        help("--tsa chỉ nhận địa chỉ http://máy-chủ[:cổng]/đường-dẫn.", "--tsa accepts http://host[:port]/path only."))
     }
     for (flag, value) in [("--name", name), ("--code", code), ("--province", province)]
     where value.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -47,7 +59,8 @@ struct InitCommand: ParsableCommand {
     try reportingErrors(language) {
       let database = try global.openDatabase(create: true)
       let configuration = SchoolConfiguration(
-        name: name.nfc, code: code, province: province.nfc, signingPolicy: SigningPolicy(rawValue: signingPolicy)!)
+        name: name.nfc, code: code, province: province.nfc, signingPolicy: SigningPolicy(rawValue: signingPolicy)!,
+        tsaURL: tsa)
       try database.configureSchool(configuration, actor: global.actorName)
       Console.message(
         language.pick(

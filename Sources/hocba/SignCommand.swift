@@ -54,6 +54,14 @@ struct SignCommand: ParsableCommand {
       valueName: "path"))
   var module: String = PKCS11Signer.defaultModulePath
 
+  @Option(
+    help: ArgumentHelp(
+      help(
+        "Máy chủ dấu thời gian RFC 3161 (http://…) cho từng chữ ký; mặc định: HOCBA_TSA_URL, rồi cấu hình trường.",
+        "RFC 3161 time-stamp authority (http://…) for each signature; default: HOCBA_TSA_URL, then the school's."),
+      valueName: "url"))
+  var tsa: String?
+
   @Flag(help: ArgumentHelp(help("Không hỏi xác nhận.", "Do not ask for confirmation.")))
   var yes = false
 
@@ -74,6 +82,7 @@ struct SignCommand: ParsableCommand {
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
+      try PINReader.checkOpen(fd: pinFD)
       let database = try global.openDatabase()
       let context = try SigningContext(database)
       var jobs: [Job] = []
@@ -109,6 +118,7 @@ struct SignCommand: ParsableCommand {
         let answer = (readLine() ?? "").lowercased()
         guard answer.hasPrefix("c") || answer.hasPrefix("y") else { throw ExitCode(ExitCodes.refused) }
       }
+      let stamper = try context.timestamper(url: tsa)
       let pin = try PINReader.read(fd: pinFD, prompt: language.pick("Mã PIN/mật khẩu: ", "PIN/password: "))
       let signer = try openSigner(pin: pin, trust: context.trust)
       guard let leaf = signer.certificateChain.first else { throw SigningError.noCertificate }
@@ -117,12 +127,14 @@ struct SignCommand: ParsableCommand {
       var failed = refused
       for job in jobs {
         do {
-          let state = try sign(job, signer: signer, leaf: leaf, database: database, trust: context.trust)
+          let state = try sign(job, signer: signer, leaf: leaf, database: database, context: context, stamper: stamper)
           signedCount += 1
           Console.output("\(job.stored.id)\t\(job.slots.map(\.signatureID).joined(separator: ","))\t\(state.rawValue)")
         } catch let error as any HocBaError {
           Console.error("#\(job.stored.id): " + error.message(in: language))
           failed += 1
+          // An unreachable TSA stops the batch: every later record would wait for the same timeout.
+          if let signing = error as? SigningError, case .timestampUnavailable = signing { break }
         }
       }
       Console.message(language.pick("Đã ký \(signedCount) hồ sơ.", "Signed \(signedCount) records."))
@@ -193,12 +205,13 @@ struct SignCommand: ParsableCommand {
   }
 
   /// Signs one record in each of its slots and stores the result (statements first, on the first signature).
-  private func sign(_ job: Job, signer: any Signer, leaf: Certificate, database: ReviewDatabase, trust: TrustStore)
-    throws -> RecordState
-  {
+  private func sign(
+    _ job: Job, signer: any Signer, leaf: Certificate, database: ReviewDatabase, context: SigningContext,
+    stamper: TSAClient?
+  ) throws -> RecordState {
     var bytes: [UInt8]
     if let existing = try database.signedDocument(recordID: job.stored.id) {
-      let report = try RecordVerifier.verify(existing, trust: trust)
+      let report = try RecordVerifier.verify(existing, trust: context.trust)
       if let bad = report.signatures.first(where: { $0.verdict != .valid }) {
         throw SigningError.internal("\(bad.id ?? "?") \(bad.reasons.map(\.rawValue).joined(separator: ","))")
       }
@@ -213,7 +226,7 @@ struct SignCommand: ParsableCommand {
     }
     var state = job.stored.state
     for slot in job.slots {
-      bytes = try RecordSigner.sign(bytes, slot: slot, signer: signer)
+      bytes = try RecordSigner.sign(bytes, slot: slot, signer: signer, timestamper: stamper)
       state = try database.storeSignature(
         recordID: job.stored.id, xml: bytes, signatureID: slot.signatureID, certificate: leaf.sha256Fingerprint,
         seals: slot == .school, actor: global.actorName)

@@ -13,12 +13,16 @@ struct SigningContext {
   let certificates: [StaffCertificate]
   let trust: TrustStore
   let teachers: TeacherSignatures
+  /// The school's time-stamp authority setting (`hocba init --tsa`).
+  let tsaURL: String?
 
   init(_ database: ReviewDatabase) throws {
     staff = try database.staff()
     certificates = try database.staffCertificates()
     trust = try database.trustStore()
-    let policy = try database.schoolConfiguration()?.signingPolicy ?? .principalAndSchool
+    let school = try database.schoolConfiguration()
+    let policy = school?.signingPolicy ?? .principalAndSchool
+    tsaURL = school?.tsaURL
     teachers = policy == .teachersPrincipalSchool ? .required : .optional
   }
 
@@ -29,6 +33,16 @@ struct SigningContext {
       staff: staff.map {
         PlanningStaff(name: $0.fullName, role: $0.role.planningRole, subjects: $0.subjects, active: $0.active)
       }, teachers: teachers)
+  }
+
+  /// The time-stamp authority `--tsa`, else `HOCBA_TSA_URL`, else the school's setting names, checked once
+  /// (reachable, token trusted) before anything is signed; nil when none names one.
+  func timestamper(url flag: String?) throws -> TSAClient? {
+    let environment = ProcessInfo.processInfo.environment["HOCBA_TSA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    guard let url = flag ?? environment ?? tsaURL, !url.isEmpty else { return nil }
+    let client = TSAClient(url: url, trust: trust)
+    try client.probe()
+    return client
   }
 
   /// Every registered certificate with its owner (the role is the one held when it was registered).
@@ -107,12 +121,21 @@ enum SigningCommandError: HocBaError {
   }
 }
 
-/// Reads a PIN or password: from a file descriptor, or from the terminal without echo. Never from argv.
+/// Reads a PIN or password: from a file descriptor (pipe, file or terminal, read(2) up to a newline or end of
+/// file), or from the terminal without echo. Never from argv or the environment.
 enum PINReader {
+  /// Refuses a `--pin-fd` that is not open when hocba starts: checked before any file is opened, so a descriptor
+  /// the database later takes can never be read as the PIN.
+  static func checkOpen(fd: Int32?) throws {
+    if let fd, fd < 0 || fcntl(fd, F_GETFD) == -1 {
+      throw SigningError.crypto(.fileUnreadable(path: "/dev/fd/\(fd)"))
+    }
+  }
+
   static func read(fd: Int32?, prompt: String) throws -> Secret {
     if let fd {
       do {
-        return try Secret(contentsOf: URL(fileURLWithPath: "/dev/fd/\(fd)"))
+        return try Secret(fileDescriptor: fd)
       } catch {
         throw SigningError.crypto(error)
       }
@@ -130,11 +153,10 @@ enum PINReader {
       tcsetattr(tty, TCSAFLUSH, &saved)
       _ = write(tty, "\n", 1)
     }
-    var bytes: [UInt8] = []
-    var byte: UInt8 = 0
-    while Glibc.read(tty, &byte, 1) == 1, byte != 0x0A { bytes.append(byte) }
-    let secret = Secret(bytes: bytes)
-    for index in bytes.indices { bytes[index] = 0 }
-    return secret
+    do {
+      return try Secret(fileDescriptor: tty)
+    } catch {
+      throw SigningError.crypto(error)
+    }
   }
 }

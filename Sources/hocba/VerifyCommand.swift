@@ -91,6 +91,12 @@ struct VerifyCommand: ParsableCommand {
       if let time = signature.signingTimeText {
         Console.output("    " + language.pick("Thời gian ký: ", "Signing time: ") + time)
       }
+      if let time = signature.timestampTime {
+        let stamp = XMLSignatureBuilder.dateTime(time, timeZone: .vietnam)
+        Console.output(
+          "    " + language.pick("Dấu thời gian (RFC 3161): ", "Timestamp (RFC 3161): ") + stamp
+            + (signature.timestampAuthority.map { " — TSA \($0)" } ?? ""))
+      }
       for check in VerificationCheck.allCases {
         let reasons = signature.reasons.filter { $0.check == check }
         let status =

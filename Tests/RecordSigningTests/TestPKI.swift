@@ -1,5 +1,6 @@
 import Foundation
 import RecordSigning
+import TestSupport
 
 /// A throw-away PKI made with the openssl CLI at test time (nothing secret is committed): a root CA, an
 /// intermediate, staff and school certificates (RSA 2048), plus bad ones (expired, not yet valid, no signing
@@ -10,6 +11,8 @@ final class TestPKI: Sendable {
   /// Every identity has a PKCS#12 file protected by `password`.
   enum Identity: String, CaseIterable {
     case mathTeacher, homeroom, principal, school, expired, notYetValid, noSigningUsage, revoked, untrusted
+    /// A time-stamp authority (extended key usage timeStamping, critical) under the issuing CA.
+    case tsa
   }
 
   let directory: URL
@@ -36,6 +39,7 @@ final class TestPKI: Sendable {
         case .noSigningUsage: ("/C=VN/O=Trường THCS Đại An/CN=Mã Hoá", "encipher", now - 30 * day, now + 365 * day)
         case .revoked: ("/C=VN/O=Trường THCS Đại An/CN=Bị Thu Hồi", "staff", now - 30 * day, now + 365 * day)
         case .untrusted: ("/C=VN/O=Giả Mạo/CN=Đỗ Văn Minh", "staff", now - 30 * day, now + 365 * day)
+        case .tsa: ("/C=VN/O=Hocba Test/CN=Hocba Test TSA", "tsa", now - 30 * day, now + 365 * day)
         }
       try issue(identity, subject: subject, extensions: extensions, start: start, end: end)
     }
@@ -46,6 +50,12 @@ final class TestPKI: Sendable {
   func p12(_ identity: Identity) -> URL { directory.appendingPathComponent("\(identity.rawValue).p12") }
   func certificatePEM(_ identity: Identity) -> URL { directory.appendingPathComponent("\(identity.rawValue).pem") }
   func keyPEM(_ identity: Identity) -> URL { directory.appendingPathComponent("\(identity.rawValue).key") }
+
+  /// A local TSA (scripts/test_tsa.py) with the `tsa` identity.
+  func localTSA(_ mode: LocalTSA.Mode = .good) throws -> LocalTSA {
+    try LocalTSA(
+      certificate: certificatePEM(.tsa).path, key: keyPEM(.tsa).path, chain: intermediatePEM.path, mode: mode)
+  }
 
   func signer(_ identity: Identity) throws -> PKCS12Signer {
     try PKCS12Signer(file: p12(identity), password: Secret(password))
@@ -94,6 +104,12 @@ final class TestPKI: Sendable {
       [ encipher ]
       basicConstraints = critical, CA:FALSE
       keyUsage = critical, keyEncipherment
+      [ tsa ]
+      basicConstraints = critical, CA:FALSE
+      keyUsage = critical, digitalSignature, nonRepudiation
+      extendedKeyUsage = critical, timeStamping
+      subjectKeyIdentifier = hash
+      authorityKeyIdentifier = keyid
       [ subca ]
       basicConstraints = critical, CA:TRUE, pathlen:0
       keyUsage = critical, keyCertSign, cRLSign

@@ -28,14 +28,16 @@ struct SigningCommandTests {
     }
 
     /// Runs hocba with `--db`; `pin` goes to standard input for `--pin-fd 0`.
-    func run(_ arguments: [String], pin: String? = nil) throws -> CommandRunner.Result {
+    func run(_ arguments: [String], pin: String? = nil, environment extra: [String: String] = [:]) throws
+      -> CommandRunner.Result
+    {
       let process = Process()
       process.executableURL = CommandRunner.hocba
       process.arguments = arguments + ["--db", db]
       process.currentDirectoryURL = scratch.url
       process.environment = [
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
-      ].merging(pki.environment) { $1 }
+      ].merging(pki.environment) { $1 }.merging(extra) { $1 }
       if let pin { process.standardInput = FileHandle(forReadingAtPath: try pki.secretFile(pin)) }
       let out = scratch.url.appendingPathComponent("out-\(UUID().uuidString)")
       let err = scratch.url.appendingPathComponent("err-\(UUID().uuidString)")
@@ -51,8 +53,10 @@ struct SigningCommandTests {
     }
 
     @discardableResult
-    func ok(_ arguments: [String], pin: String? = nil) throws -> CommandRunner.Result {
-      let result = try run(arguments, pin: pin)
+    func ok(_ arguments: [String], pin: String? = nil, environment: [String: String] = [:]) throws
+      -> CommandRunner.Result
+    {
+      let result = try run(arguments, pin: pin, environment: environment)
       #expect(result.status == 0, "\(arguments.prefix(2)): \(result.stderr)")
       return result
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A throw-away PKI (openssl CLI, at test time; nothing secret committed) and a SoftHSM2 token holding the
@@ -19,6 +20,11 @@ final class SigningPKI: Sendable {
   func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
   func p12(_ identity: String) -> String { file("\(identity).p12") }
   func pem(_ identity: String) -> String { file("\(identity).pem") }
+
+  /// A local TSA (scripts/test_tsa.py) with the `tsa` identity, under the issuing CA.
+  func localTSA(_ mode: LocalTSA.Mode = .good) throws -> LocalTSA {
+    try LocalTSA(certificate: pem("tsa"), key: file("tsa-key.pem"), chain: file("inter.pem"), mode: mode)
+  }
   var tokenURI: String { "pkcs11:token=hocba-school;object=school;type=private" }
   var environment: [String: String] { ["SOFTHSM2_CONF": softHSMConfig.path] }
 
@@ -93,6 +99,10 @@ final class SigningPKI: Sendable {
     [ encipher ]
     basicConstraints = critical, CA:FALSE
     keyUsage = critical, keyEncipherment
+    [ tsa ]
+    basicConstraints = critical, CA:FALSE
+    keyUsage = critical, digitalSignature, nonRepudiation
+    extendedKeyUsage = critical, timeStamping
     [ subca ]
     basicConstraints = critical, CA:TRUE, pathlen:0
     keyUsage = critical, keyCertSign, cRLSign
@@ -129,6 +139,8 @@ final class SigningPKI: Sendable {
     issue encipher "/C=VN/O=Trường THCS Đại An/CN=Mã Hoá" encipher $past $future
     issue revoked "/C=VN/O=Trường THCS Đại An/CN=Bị Thu Hồi" staff $past $future
     issue untrusted "/C=VN/O=Giả Mạo/CN=Lê Văn Hiệu" staff $past $future
+    issue tsa "/C=VN/O=Hocba Test/CN=Hocba Test TSA" tsa $past $future
+    cp tsa.key tsa-key.pem
     q ca -batch -config ca.cnf -revoke revoked.pem
     q ca -batch -config ca.cnf -gencrl -out crl.pem
     softhsm2-util --init-token --free --label hocba-school --so-pin "${TOKENPIN}so" --pin "$TOKENPIN" >/dev/null
