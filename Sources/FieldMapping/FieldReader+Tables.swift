@@ -186,13 +186,24 @@ extension FieldReader {
           critical: column.critical ?? spec.critical ?? false)
         let cell = grid.cell(row: row, column: gridColumn, margin: margin)
         let ink = try marks(in: cell, minimumHeight: minimumInk)
+        var reading: FieldReading
         if let corrected = try readCorrection(field, cell: cell) {
-          readings.append(corrected)
+          reading = corrected
         } else if ink.isEmpty {
-          readings.append(empty(field, box: cell, found: true))
+          reading = empty(field, box: cell, found: true)
         } else {
-          readings.append(try read(field, inkBox: PageText.union(ink), limit: cell))
+          reading = try read(field, inkBox: PageText.union(ink), limit: cell)
         }
+        if let labelColumn = spec.labelColumn {
+          let label = try snippetLabelRegion(grid.cell(row: row, column: labelColumn, margin: margin), row: cell)
+          // The value as read: its ink padded; the whole cell when empty; the cell and the red correction above it.
+          let value = reading.box
+          reading.snippetLabelBox = label
+          reading.cropPNG =
+            (try? image.rowSnippet(label: label, value: value, maxLabelWidth: 5 * label.height / 2)?.pngData())
+            ?? reading.cropPNG
+        }
+        readings.append(reading)
       }
     }
     return readings
@@ -200,6 +211,18 @@ extension FieldReader {
 }
 
 extension FieldReader {
+  /// The part of a row's `labelCell` a cell's snippet shows: the label's ink padded (the whole cell when it has
+  /// none), across the label cell's width at most, at the height of the value's `row` cell.
+  func snippetLabelRegion(_ labelCell: PixelRect, row: PixelRect) throws -> PixelRect {
+    let ink = try marks(in: labelCell, minimumHeight: max(4, pixels(0.035)))
+    guard !ink.isEmpty else { return PixelRect(x: labelCell.x, y: row.y, width: labelCell.width, height: row.height) }
+    let box = PageText.union(ink)
+    let pad = max(3, pixels(0.05))
+    let left = max(labelCell.x, box.x - pad)
+    let right = min(labelCell.x + labelCell.width, box.x + box.width + pad)
+    return PixelRect(x: left, y: row.y, width: max(1, right - left), height: row.height)
+  }
+
   /// A cell corrected in red ink (the old value struck through, the new one written above right): the new value
   /// is read from the red layer as a suggestion, with confidence 0 so that a person always confirms it.
   func readCorrection(_ target: Target, cell: PixelRect) throws -> FieldReading? {

@@ -46,6 +46,9 @@ public struct FieldReading: Sendable, Hashable {
   public var box: PixelRect
   /// The cropped snippet as PNG bytes, for the reviewer.
   public var cropPNG: [UInt8]?
+  /// For a cell of a table with row labels: the label region shown at the left of the snippet, so the reviewer
+  /// sees which row the value belongs to ("Toán | 6,8"); nil when the snippet is the value alone.
+  public var snippetLabelBox: PixelRect?
 
   public init(
     path: String, type: FieldType, critical: Bool, rawText: String, normalizedValue: String?, confidence: Double,

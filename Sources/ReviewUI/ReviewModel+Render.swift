@@ -21,7 +21,8 @@ extension ReviewModel {
     } else if let record, let layout {
       let wide = width >= 120
       let gridWidth = wide ? min(90, width * 11 / 20) : width
-      let detailHeight = wide ? 0 : min(6, bodyHeight / 3)
+      // A snippet below the grid gets a sixth row at 80×24 (a third of the body would give it five).
+      let detailHeight = wide ? 0 : min(6, (bodyHeight + (snippetCrop == nil ? 0 : 2)) / 3)
       let gridHeight = bodyHeight - (wide ? 0 : detailHeight + 1)
       drawGrid(&canvas, record, layout, top: bodyTop, height: gridHeight, width: gridWidth)
       if wide {
@@ -31,11 +32,13 @@ extension ReviewModel {
           canvas.put(bodyTop + offset, gridWidth + 2, line.fitted(width - gridWidth - 2))
         }
         var queueTop = bodyTop + min(details.count, bodyHeight) + 1
-        let snippetRows = min(8, (bodyTop + bodyHeight - queueTop) / 2)
+        // The snippet takes the panel's room, less the queue (a third of it at most) and a blank row.
+        let room = bodyTop + bodyHeight - queueTop
+        let snippetRows = min(18, room - min(queue.count + 1, max(3, room / 3)) - 1)
         if let crop = snippetCrop, snippetRows >= 2 {
           canvas.snippet = SnippetArea(
             cropPath: crop, row: queueTop, column: gridWidth + 2, rows: snippetRows,
-            columns: min(60, width - gridWidth - 2))
+            columns: min(72, width - gridWidth - 2))
           queueTop += snippetRows + 1
         }
         let queue = queueLines(width: width - gridWidth - 2)
@@ -47,7 +50,7 @@ extension ReviewModel {
         canvas.put(top, 0, String(repeating: "─", count: width))
         var textWidth = width
         if let crop = snippetCrop, detailHeight >= 2, width >= 60 {
-          let columns = min(32, width / 3)
+          let columns = min(48, width * 9 / 20)
           textWidth = width - columns - 1
           canvas.snippet = SnippetArea(
             cropPath: crop, row: top + 1, column: textWidth + 1, rows: detailHeight, columns: columns)

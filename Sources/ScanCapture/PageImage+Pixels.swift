@@ -67,3 +67,38 @@ extension PageImage {
     self.init(owning: pix)
   }
 }
+
+extension PageImage {
+  /// A table cell's snippet for the reviewer: the row's `label` region, a dark bar, then the `value` region framed
+  /// by a dark line, side by side as one grey picture (each part cleaned as for reading). A label wider than
+  /// `maxLabelWidth` is shrunk to it, keeping its aspect ratio, so that the value keeps most of the picture.
+  public func rowSnippet(label: PixelRect, value: PixelRect, maxLabelWidth: Int) -> PageImage? {
+    guard
+      let labelPart = croppedForReading(to: label, whiteBorder: 0).greyPixels(
+        fittingWidth: max(1, maxLabelWidth), height: Int.max),
+      let valuePart = croppedForReading(to: value, whiteBorder: 0).greyPixels(fittingWidth: Int.max, height: Int.max)
+    else { return nil }
+    let frame = max(2, valuePart.height / 30)
+    let gap = max(8, valuePart.height / 6)
+    let height = max(labelPart.height, valuePart.height + 2 * frame)
+    let valueLeft = labelPart.width + gap
+    let width = valueLeft + valuePart.width + 2 * frame
+    var pixels = [UInt8](repeating: 255, count: width * height)
+    func copy(_ part: (width: Int, height: Int, pixels: [UInt8]), left: Int, top: Int) {
+      for y in 0..<part.height {
+        for x in 0..<part.width { pixels[(top + y) * width + left + x] = part.pixels[y * part.width + x] }
+      }
+    }
+    copy(labelPart, left: 0, top: (height - labelPart.height) / 2)
+    let barLeft = labelPart.width + (gap - frame) / 2
+    for y in 0..<height {
+      for x in barLeft..<(barLeft + frame) { pixels[y * width + x] = 0 }
+    }
+    let valueTop = (height - valuePart.height) / 2
+    for y in (valueTop - frame)..<(valueTop + valuePart.height + frame) {
+      for x in valueLeft..<width { pixels[y * width + x] = 0 }
+    }
+    copy(valuePart, left: valueLeft + frame, top: valueTop)
+    return PageImage(grey: pixels, width: width, height: height)
+  }
+}

@@ -65,6 +65,28 @@ public final class RawTerminal {
     return (Int(window.ws_xpixel) / Int(window.ws_col), Int(window.ws_ypixel) / Int(window.ws_row))
   }
 
+  /// The terminal's answer to the primary device attributes query (`ESC [ c`), such as `ESC [ ? 62 ; 4 c`, or nil
+  /// when none came within `milliseconds`. Call before `enter()`: the terminal is raw only for the query.
+  public func primaryDeviceAttributes(timeout milliseconds: Int32 = 300) -> String? {
+    var original = termios()
+    guard tcgetattr(input, &original) == 0 else { return nil }
+    var raw = original
+    cfmakeraw(&raw)
+    guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+    defer { _ = tcsetattr(input, TCSANOW, &original) }
+    write("\u{1B}[c")
+    var answer: [UInt8] = []
+    let deadline = TerminalRunner.now() + Double(milliseconds) / 1000
+    while answer.last != UInt8(ascii: "c") || !answer.contains(UInt8(ascii: "?")), answer.count < 256 {
+      let left = Int32((deadline - TerminalRunner.now()) * 1000)
+      guard left > 0 else { return nil }
+      let bytes = read(timeout: left)
+      if bytes.isEmpty, TerminalRunner.now() >= deadline { return nil }
+      answer += bytes
+    }
+    return String(decoding: answer, as: UTF8.self)
+  }
+
   /// Writes text to the terminal.
   public func write(_ text: String) {
     var bytes = Array(text.utf8)

@@ -74,7 +74,8 @@ struct ReviewCommand: ParsableCommand {
         terminal: terminal, attributes: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
       if !noImages {
         model.showsSnippets = true
-        runner.snippets = SnippetLoading.drawer(databasePath: global.databasePath, cell: terminal.cellPixels)
+        runner.snippets = SnippetLoading.drawer(
+          databasePath: global.databasePath, terminal: terminal, language: language)
       }
       do {
         status = try runner.run(&model, perform: session.perform, idle: session.renew)

@@ -1,15 +1,25 @@
 import Foundation
+import HocBaModel
 import ScanCapture
 import TerminalDriver
 
 /// Reads field crops for `hocba review` from the work folder beside the database (`<name>.work/`).
 enum SnippetLoading {
-  /// A drawer for the terminal described by the environment (cells of `cell` pixels when known), reading
-  /// crops beside `databasePath`.
-  static func drawer(databasePath: String, cell: (width: Int, height: Int)?) -> SnippetDrawer {
+  /// A drawer for `terminal` (its mode from `HOCBA_SNIPPET`, the environment or the terminal's answer to a
+  /// device attributes query), reading crops beside `databasePath`. Warns about an unknown `HOCBA_SNIPPET`.
+  static func drawer(databasePath: String, terminal: RawTerminal, language: Language) -> SnippetDrawer {
     let environment = ProcessInfo.processInfo.environment
+    if case .invalid(let value) = GraphicsDetection.override(environment) {
+      Console.message(
+        language.pick(
+          "\(GraphicsDetection.overrideVariable)=\(value) không rõ (symbols, sixel, kitty hoặc iterm): tự nhận biết.",
+          "\(GraphicsDetection.overrideVariable)=\(value) is unknown (symbols, sixel, kitty or iterm): detecting."))
+    }
+    let attributes = GraphicsDetection.asksTerminal(environment) ? terminal.primaryDeviceAttributes() : nil
+    let mode = GraphicsDetection.mode(environment: environment, primaryAttributes: attributes)
     let workFolder = URL(fileURLWithPath: databasePath).deletingPathExtension().appendingPathExtension("work")
-    return SnippetDrawer(renderer: SnippetRenderer(environment: environment, cell: cell)) {
+    let renderer = SnippetRenderer(environment: environment, mode: mode, cell: terminal.cellPixels)
+    return SnippetDrawer(renderer: renderer) {
       cropPath, maxWidth, maxHeight in
       load(cropPath, in: workFolder, maxWidth: maxWidth, maxHeight: maxHeight)
     }

@@ -62,13 +62,6 @@ struct SnippetTests {
     #expect(output.contains(start), "\(mode): \(output.prefix(20).debugDescription)")
   }
 
-  @Test func detectionFallsBackToSymbolsAndHonoursKittyAndTmux() {
-    #expect(SnippetRenderer.detect(environment: ["TERM": "dumb"]) == .symbols)
-    #expect(SnippetRenderer.detect(environment: ["TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"]) == .kitty)
-    #expect(SnippetRenderer.detect(environment: ["TERM": "xterm-kitty", "TMUX": "/tmp/t"]) == .symbols)
-    #expect(SnippetRenderer.detect(environment: ["TERM_PROGRAM": "iTerm.app"]) == .iterm2)
-  }
-
   @Test func theCoreKeepsABlankBoxForTheSnippetOnlyWhenAsked() throws {
     var model = ReviewModelTests.opened()
     for size in [GoldenScreenTests.small, GoldenScreenTests.large] {
