@@ -5,8 +5,12 @@ extension FieldReader {
   /// The tokens of header cell `column` of `view` as the page OCR gave them (Roman numerals folded).
   func pageHeaderTokens(_ view: TableView, column: Int) -> [String] {
     let cell = view.grid.cells(rows: view.header, column: column, margin: 0)
-    let words = text.words(inside: cell).map(\.text).joined(separator: " ")
-    return TextMatching.foldingNumerals(TextMatching.tokens(words))
+    // A speck under a header is sometimes read as a letter ("Học kì I" + "l" reads as "Học kì II"): a word less
+    // than a third as high as the cell's typical word is left out.
+    let inside = text.words(inside: cell)
+    let typical = inside.map(\.box.height).sorted().dropFirst(inside.count / 2).first ?? 0
+    let words = inside.filter { $0.box.height * 3 >= typical }
+    return TextMatching.foldingNumerals(TextMatching.tokens(words.map(\.text).joined(separator: " ")))
   }
 
   /// Every reading of each header cell of `view`: the page OCR's and, once read, the cell's own OCR.

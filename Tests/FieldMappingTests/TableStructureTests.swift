@@ -73,6 +73,24 @@ import Testing
     #expect(view.header == 0..<1 && !view.grid.isTransposed)
   }
 
+  @Test func aSpeckReadAsALetterUnderAHeaderDoesNotMakeHKIIntoHKII() throws {
+    // Page OCR gave "Học kì I" and, below it, an 8×6 speck read as "l": "hoc ki i i" reads as "Học kì II".
+    let grid = Self.grid(ys: [1000, 1080, 1140, 1200], xs: [200, 800, 1000, 1200, 1400])
+    var text = Self.words(
+      [("Môn học", 0, 0), ("Học kì I", 0, 1), ("Học kì II", 0, 2), ("Cả năm", 0, 3), ("Toán", 1, 0)], grid: grid)
+    text = PageText(
+      words: text.words + [
+        OCRWord(
+          text: "l", confidence: 30, box: PixelRect(x: 860, y: 1050, width: 8, height: 6), blockIndex: 9, lineIndex: 9)
+      ])
+    var reader = try Self.reader("year-tt22-thcs", text: text)
+    let spec = try #require(reader.template.tables.first { $0.path.hasPrefix("subjects.") })
+    let view = try #require(try reader.find(spec, in: TableView.all([grid])))
+    let columns = reader.assignColumns(spec, readings: reader.headerReadings(view), skip: spec.labelColumn)
+    let keys = Dictionary(uniqueKeysWithValues: columns.map { (spec.columns[$0.key].key, $0.value) })
+    #expect(keys["firstTerm"] == 1 && keys["secondTerm"] == 2 && keys["fullYear"] == 3)
+  }
+
   @Test func aResultsTableWithKindsAsRowsIsReadTransposed() throws {
     // Kết quả rèn luyện / Kết quả học tập down the side, the terms across the top.
     let grid = Self.grid(ys: [1500, 1560, 1620, 1680], xs: [200, 600, 800, 1000, 1200])
