@@ -82,8 +82,13 @@ extension FieldReader {
     }
     // A label already ending in ":" ends there.
     if before.max(by: { $0.box.x < $1.box.x })?.text.hasSuffix(":") == true { return right }
-    guard let colon = following.prefix(3).first(where: { $0.text.hasSuffix(":") }) else { return right }
-    return colon.box.x + colon.box.width
+    guard let colonIndex = following.prefix(3).firstIndex(where: { $0.text.hasSuffix(":") }) else { return right }
+    // A qualifier is lower case or in brackets; a capital is a value ("Nơi sinh Hà Nội Dân tộc: Kinh").
+    let qualifier = following[...colonIndex].allSatisfy { word in
+      word.text.first.map { $0 == "(" || $0.isLowercase } ?? false
+    }
+    guard qualifier else { return right }
+    return following[colonIndex].box.x + following[colonIndex].box.width
   }
 
   /// A lexicon phrase printed on its own ("Được lên lớp", "HIỆU TRƯỞNG"): found on the page, then read again.

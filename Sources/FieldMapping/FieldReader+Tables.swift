@@ -21,7 +21,6 @@ extension FieldReader {
     for spec in template.tables {
       // A grid is one table: a spec found earlier keeps it.
       guard let view = try find(spec, in: views.filter { !used.contains($0.gridIndex) }) else { continue }
-      used.insert(view.gridIndex)
       var columns = assignColumns(spec, readings: headerReadings(view), skip: spec.labelColumn)
       if columns.count < spec.columns.count {
         let free = (0..<view.grid.columnCount).filter { $0 != spec.labelColumn && !columns.values.contains($0) }
@@ -29,6 +28,8 @@ extension FieldReader {
         columns = assignColumns(spec, readings: headerReadings(view), skip: spec.labelColumn)
       }
       var cells = try read(spec, view: view, columns: columns)
+      // A grid that gave this spec no row is left for the next spec.
+      if !cells.isEmpty { used.insert(view.gridIndex) }
       if !Self.consistent(columns, readings: headerReadings(view), skip: spec.labelColumn) {
         // A header misread ("Học kì I" for "Học kì II") would shift a whole column: every cell goes to review.
         for cell in cells.indices { cells[cell].confidence = min(cells[cell].confidence, Self.disputedConfidence) }
@@ -44,7 +45,9 @@ extension FieldReader {
   /// Then by reading header cells with OCR of their own: grids as printed first, then small transposed ones.
   mutating func find(_ spec: TableSpec, in views: [TableView]) throws -> TableView? {
     for view in views {
-      for rows in 1...TableView.deepestHeader where rows < view.grid.rowCount {
+      // Rows read by position never have a deeper header: a row taken for one would renumber the rest.
+      let deepest = spec.labelColumn == nil ? 1 : TableView.deepestHeader
+      for rows in 1...deepest where rows < view.grid.rowCount {
         var deeper = view
         deeper.headerRows = rows
         if headerMatches(spec, readings: headerReadings(deeper)), labelsRows(spec, view: deeper) { return deeper }
@@ -57,6 +60,8 @@ extension FieldReader {
       var deep = view
       deep.headerRows = firstLabelledRow(spec, grid: view.grid)
       try readHeaderCells(deep, columns: 0..<deep.grid.columnCount)
+      // On its side a grid must also name a row of the spec (the results table has "Cả năm" in its header too).
+      guard !view.grid.isTransposed || labelsRows(spec, view: deep) else { continue }
       if headerMatches(spec, readings: headerReadings(deep)) { return deep }
     }
     return nil

@@ -22,6 +22,8 @@ extension FieldReader {
     let line = marks.filter { abs($0.y + $0.height / 2 - middle) <= height * 3 / 4 }
     guard !line.isEmpty else { return nil }
     let limit = PixelRect(x: area.x, y: middle - height, width: area.width, height: 2 * height)
+    // A word ending in ":" on that line is a label the page OCR did not claim: not a continuation.
+    guard !text.words(inside: limit).contains(where: { $0.text.hasSuffix(":") }) else { return nil }
     return (PageText.union(line), limit)
   }
 
@@ -36,7 +38,8 @@ extension FieldReader {
     } else {
       result.normalizedValue = nil
     }
-    result.confidence = min(first.confidence, second.confidence)
+    // Two lines joined are always shown to a person: a misread label below would otherwise join silently.
+    result.confidence = min(first.confidence, second.confidence, Self.disputedConfidence)
     result.box = PageText.union([first.box, second.box])
     result.cropPNG = try? image.croppedForReading(to: result.box, whiteBorder: 0).pngData()
     return result

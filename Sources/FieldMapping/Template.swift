@@ -139,7 +139,10 @@ extension Template {
     // Sorted, never a Set's order: which label claims a word must not depend on hashing (it made reads vary).
     let phrases = Array(Set(fields.flatMap { ($0.label ?? []) + ($0.stopAt ?? []) })).sorted()
     let candidates = phrases.flatMap { phrase in
-      Self.wordings(of: phrase).flatMap { wording in text.find(wording).map { (phrase: phrase, match: $0) } }
+      Self.wordings(of: phrase).flatMap { wording in
+        text.find(wording).filter { wording == phrase || Self.standsAsLabel($0, in: text) }
+          .map { (phrase: phrase, match: $0) }
+      }
     }
     .sorted { first, second in
       let (a, b) = (TextMatching.tokens(first.phrase).count, TextMatching.tokens(second.phrase).count)
@@ -164,6 +167,15 @@ extension Template {
       return [phrase]
     }
     return [phrase, words.filter { TextMatching.key(String($0)) != "va" }.joined(separator: " ")]
+  }
+
+  /// Whether a shortened wording ("Họ tên") is printed as a label: it ends in a colon or opens its line, unlike
+  /// the "họ tên" inside "(Ký, ghi rõ họ tên)".
+  static func standsAsLabel(_ match: PageText.Match, in text: PageText) -> Bool {
+    guard let first = match.words.first, let last = match.words.last else { return false }
+    if text.words[last].text.hasSuffix(":") { return true }
+    let opening = text.words[first]
+    return !text.words.contains { $0.lineIndex == opening.lineIndex && $0.box.x < opening.box.x }
   }
 
   /// The label and anchor phrases of fields outside tables that `text` does not hold (as often as the fields'

@@ -105,12 +105,14 @@ public enum TextMatching {
   }
 
   /// Header tokens with OCR look-alikes of Roman numerals folded: "l", "1", "|" → "i"; "ll", "11", "il" → "ii";
-  /// and the Arabic "2" of forms that print "Học kì 1 / Học kì 2" → "ii".
+  /// and the Arabic "2" of a term ("Học kì 2", "HK 2") → "ii". Only after a term word: "Ngoại ngữ 2" keeps its
+  /// "2", so a misread "Ngoại ngữ 1" ("ll") is not taken for it.
   static func foldingNumerals(_ tokens: [String]) -> [String] {
-    tokens.map { token in
+    tokens.enumerated().map { index, token in
       switch token {
       case "l", "1", "j": "i"
-      case "ll", "11", "il", "li", "i1", "1i", "l1", "1l", "2": "ii"
+      case "ll", "11", "il", "li", "i1", "1i", "l1", "1l": "ii"
+      case "2" where index > 0 && ["ki", "ky", "hk"].contains(tokens[index - 1]): "ii"
       default: token
       }
     }

@@ -52,7 +52,9 @@ enum HTTPPost {
     let request = Array(head.utf8) + body
     var sent = 0
     while sent < request.count {
-      let written = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + sent, request.count - sent, 0) }
+      let written = request.withUnsafeBytes {
+        Glibc.send(socket, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL))
+      }
       guard written > 0 else { throw .unreachable(String(cString: strerror(errno))) }
       sent += written
     }
@@ -115,7 +117,7 @@ enum HTTPPost {
     }
     var body = Array(reply[(end + 4)...])
     if let length {
-      guard body.count >= length else { throw .malformedReply }
+      guard length >= 0, body.count >= length else { throw .malformedReply }
       body = Array(body.prefix(length))
     }
     return Reply(status: status, contentType: contentType, body: body)

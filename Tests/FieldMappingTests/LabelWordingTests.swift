@@ -64,7 +64,54 @@ import Testing
     #expect(ValueNormalizer.normalize(read, type: .text, lexicon: nil) == value)
   }
 
+  @Test func theShortWordingIsALabelOnlyWhereItStandsAsOne() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let info = try #require(templates.templates.first { $0.id == "info-page" })
+    // "(Ký, ghi rõ họ tên)" under a signature is not the student's name label.
+    let signature = Self.line([
+      ("(Ký,", 100, 60), ("ghi", 170, 50), ("rõ", 230, 30), ("họ", 270, 40), ("tên)", 320, 60),
+    ])
+    #expect(info.claimedLabels(in: signature).isEmpty)
+    let label = Self.line([("Họ", 100, 50), ("tên:", 160, 60), ("Lê", 230, 40)])
+    #expect(info.claimedLabels(in: label).map(\.phrase) == ["Họ và tên"])
+  }
+
+  @Test func aCapitalisedWordBeforeAnUnclaimedColonIsAValueNotAQualifier() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let info = try #require(templates.templates.first { $0.id == "info-page" })
+    let page = try #require(try PageLoader.load(Evaluation.packageRoot.appendingPathComponent("Scans/s002.tif")).first)
+    // "Tôn giáo" is no label of the template: its colon must not end "Nơi sinh".
+    let text = Self.line([
+      ("Nơi", 100, 60), ("sinh", 170, 70), ("Hà", 260, 50), ("Nội", 320, 60), ("Tôn", 400, 60), ("giáo:", 470, 80),
+    ])
+    let reader = FieldReader(template: info, image: page.image, engine: FixtureOCREngine(), text: text)
+    let born = try #require(reader.claimedLabels().first { $0.phrase == "Nơi sinh" }).match.box
+    #expect(reader.labelEnd(born, labels: reader.claimedLabels().map(\.match.box)) == 240)
+  }
+
+  @Test func twoLinesJoinedKeepTheCommaAndAlwaysGoToReview() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let info = try #require(templates.templates.first { $0.id == "info-page" })
+    let page = try #require(try PageLoader.load(Evaluation.packageRoot.appendingPathComponent("Scans/s002.tif")).first)
+    let reader = FieldReader(template: info, image: page.image, engine: FixtureOCREngine(), text: PageText(words: []))
+    let top = FieldReading(
+      path: "student.residence", type: .text, critical: false, rawText: "Số 2 đường Cừ, phường Dịch Vọng,",
+      normalizedValue: "Số 2 đường Cừ, phường Dịch Vọng", confidence: 95,
+      box: PixelRect(x: 400, y: 700, width: 900, height: 40))
+    let bottom = FieldReading(
+      path: "student.residence", type: .text, critical: false, rawText: "huyện Đông Anh, TP. Hà Nội",
+      normalizedValue: "huyện Đông Anh, TP. Hà Nội", confidence: 96,
+      box: PixelRect(x: 250, y: 790, width: 600, height: 40))
+    let joined = reader.joined(top, bottom)
+    #expect(joined.normalizedValue == "Số 2 đường Cừ, phường Dịch Vọng, huyện Đông Anh, TP. Hà Nội")
+    #expect(joined.confidence <= FieldReader<FixtureOCREngine>.disputedConfidence)
+    #expect(joined.box == PixelRect(x: 250, y: 700, width: 1050, height: 130))
+  }
+
   @Test func arabicTermNumbersMatchRomanHeaders() {
+    // Only a term's number: "Ngoại ngữ 2" keeps its digit, so a misread "Ngoại ngữ 1" is not taken for it.
+    #expect(TextMatching.foldingNumerals(["ngoai", "ngu", "2"]) == ["ngoai", "ngu", "2"])
+    #expect(TextMatching.foldingNumerals(["hk", "2"]) == ["hk", "ii"])
     let key = TextMatching.foldingNumerals(TextMatching.tokens("Học kì II"))
     #expect(
       !TextMatching.occurrences(of: key, in: TextMatching.foldingNumerals(TextMatching.tokens("Học kì 2"))).isEmpty)
