@@ -28,7 +28,8 @@ public struct PageMapper: Sendable {
   /// are read from the red layer and always go to review.
   func read(image original: PageImage, redInk: PageImage?, engine: some OCREngine) throws -> PageReading {
     // Dotted leaders under label values make full-page OCR garble whole lines; values are read without them too.
-    let image = try RulingLines.removingDottedLeaders(from: original)
+    // Underlines under label values (some forms print them instead of dots) are taken away the same way.
+    let image = try RulingLines.removingUnderlines(from: try RulingLines.removingDottedLeaders(from: original))
     var text = PageText(words: try engine.recognizePage(image))
     var supplemented = false
     func supplement() throws {
