@@ -42,8 +42,9 @@ import Testing
     let exactRate = Double(result.typed.exact) / Double(result.typed.fields)
     let silentRate = Double(result.typed.silentErrors) / Double(result.typed.fields)
     print("corpus: \(result.pages) pages, typed exact \(exactRate), silent \(silentRate)")
-    // Measured on this corpus: 98.8 % exact, 0.20 % silent (3 of 1,509 typed fields), 42/42 pages and files
-    // reported correctly, the damaged file quarantined. The acceptance figures are 98 % and 0.5 %.
+    // Measured on this corpus: 98.3 % exact, 0 silent (of 1,510 typed fields), 42/42 pages and files reported
+    // correctly, the damaged file quarantined (2026-12-03, with fonts-liberation2 in the classic font table; it was
+    // 96.9 % before the header-speck and underline fixes). The acceptance figures are 98 % and 0.5 %.
     #expect(exactRate >= 0.98)
     #expect(silentRate <= 0.005)
   }
