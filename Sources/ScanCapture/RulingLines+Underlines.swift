@@ -18,10 +18,6 @@ extension RulingLines {
     defer { destroy(thick) }
     let lines = try checked(pixSubtract(nil, runs, thick), "pixSubtract")
     defer { destroy(lines) }
-    let mask = try checked(pixDilateBrick(nil, lines, 1, 3), "pixDilateBrick")
-    defer { destroy(mask) }
-    let copy = try PageImage.wrap(pixCopy(nil, image.pix), "pixCopy")
-    guard pixSetMasked(copy.pix, mask, 255) == 0 else { throw .libraryFailure(operation: "pixSetMasked") }
-    return copy
+    return try whitened(image, where: lines, dilatedBy: (1, 3))
   }
 }

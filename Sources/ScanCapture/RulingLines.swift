@@ -127,7 +127,14 @@ public struct RulingLines: Sendable, Hashable {
     defer { destroy(runs) }
     let leaders = try checked(pixAnd(nil, runs, specks), "pixAnd")
     defer { destroy(leaders) }
-    let mask = try checked(pixDilateBrick(nil, leaders, 3, 3), "pixDilateBrick")
+    return try whitened(image, where: leaders, dilatedBy: (3, 3))
+  }
+
+  /// A copy of `image` with the pixels of `marks` (1 bpp, same geometry), grown by `dilation`, painted white.
+  static func whitened(
+    _ image: PageImage, where marks: UnsafeMutablePointer<PIX>, dilatedBy dilation: (Int32, Int32)
+  ) throws(CaptureError) -> PageImage {
+    let mask = try checked(pixDilateBrick(nil, marks, dilation.0, dilation.1), "pixDilateBrick")
     defer { destroy(mask) }
     let copy = try PageImage.wrap(pixCopy(nil, image.pix), "pixCopy")
     guard pixSetMasked(copy.pix, mask, 255) == 0 else { throw .libraryFailure(operation: "pixSetMasked") }
