@@ -110,6 +110,13 @@ struct FieldReader<Engine: OCREngine> {
       value = fallbackCode
       confidence = min(confidence, Self.disputedConfidence)
     }
+    if value == nil, Self.closedVocabularies.contains(target.type), let lexicon,
+      let near = ValueNormalizer.nearest(raw, in: lexicon)
+    {
+      // One letter off exactly one word of a closed vocabulary ("Tết" for "Tốt"): proposed, for review.
+      value = near
+      confidence = min(confidence, Self.disputedConfidence)
+    }
     if target.type == .name, let read = value, let names, !names.lists(read) {
       // A syllable no name has goes to review; where exactly one listed syllable differs from it only in its
       // marks, that one is proposed.
@@ -144,8 +151,14 @@ struct FieldReader<Engine: OCREngine> {
 }
 
 extension FieldReader {
-  /// Types read a second time at another size (a third time when the two disagree).
-  static var crossChecked: Set<FieldType> { [.score, .level, .passLevel, .conduct, .rank, .integer, .sex] }
+  /// Types read a second time at another size (a third time when the two disagree). Dates, school years and
+  /// citizen IDs too: they tie a page to its book, and one slash read as "1" ("2107/2010") lost the date.
+  static var crossChecked: Set<FieldType> {
+    [.score, .level, .passLevel, .conduct, .rank, .integer, .sex, .date, .schoolYear, .citizenID]
+  }
+
+  /// Types whose values are the words of a lexicon (levels, conduct, rank, promotion, sex).
+  static var closedVocabularies: Set<FieldType> { [.level, .passLevel, .conduct, .rank, .promotion, .sex] }
 
   /// The confidence given to a value the readings disagreed on: below every review threshold.
   static var disputedConfidence: Double { 40 }

@@ -105,15 +105,26 @@ public enum TextMatching {
   }
 
   /// Header tokens with OCR look-alikes of Roman numerals folded: "l", "1", "|" → "i"; "ll", "11", "il" → "ii";
-  /// and the Arabic "2" of a term ("Học kì 2", "HK 2") → "ii". Only after a term word: "Ngoại ngữ 2" keeps its
+  /// and the Arabic "2" of a term ("Học kì 2", "HK 2", "HK2") → "ii". Only after a term word: "Ngoại ngữ 2" keeps its
   /// "2", so a misread "Ngoại ngữ 1" ("ll") is not taken for it.
+  /// A term abbreviation written as one word ("HK1", "HKl", "HK2", "HK11") folded like the spaced form: "hki",
+  /// "hkii". Nil for any other token.
+  private static func joinedTerm(_ token: String) -> String? {
+    guard token.hasPrefix("hk"), token.count > 2 else { return nil }
+    switch token.dropFirst(2) {
+    case "l", "1", "j": return "hki"
+    case "ll", "11", "il", "li", "i1", "1i", "l1", "1l", "2": return "hkii"
+    default: return nil
+    }
+  }
+
   static func foldingNumerals(_ tokens: [String]) -> [String] {
     tokens.enumerated().map { index, token in
       switch token {
       case "l", "1", "j": "i"
       case "ll", "11", "il", "li", "i1", "1i", "l1", "1l": "ii"
       case "2" where index > 0 && ["ki", "ky", "hk"].contains(tokens[index - 1]): "ii"
-      default: token
+      default: joinedTerm(token) ?? token
       }
     }
   }

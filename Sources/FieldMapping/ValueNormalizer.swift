@@ -98,6 +98,19 @@ enum ValueNormalizer {
     return Set(folded.values).count == 1 ? folded.first?.value : nil
   }
 
+  /// The code of the one lexicon word `text` is a single edit away from (without diacritics, words of three
+  /// letters or more: "Tết" → "Tốt"); nil when none or when two codes are that close.
+  static func nearest(_ text: String, in lexicon: [String: String]) -> String? {
+    let key = TextMatching.key(trimmed(text))
+    guard key.count >= 3 else { return nil }
+    let close = Set(
+      lexicon.filter { entry in
+        let other = TextMatching.key(entry.key)
+        return other.count >= 3 && TextMatching.editDistance(key, other) == 1
+      }.values)
+    return close.count == 1 ? close.first : nil
+  }
+
   /// A comma-separated list whose every item is a lexicon entry (by `lookUp`, or within 20 % edits of exactly one
   /// entry), as the entries' codes joined with ", "; nil when an item is not in the lexicon.
   static func list(_ text: String, lexicon: [String: String]) -> String? {

@@ -132,6 +132,25 @@ public final class PageImage {
     }
   }
 
+  /// The 256-bin grey-level histogram of an 8-bit image within `rect` (sampled every second pixel), nil for
+  /// another depth or an empty area.
+  func greyHistogram(in rect: PixelRect) -> [Int]? {
+    guard pixGetDepth(pix) == 8, pixGetColormap(pix) == nil,
+      let area = rect.clamped(toWidth: width, height: height)
+    else { return nil }
+    let numbers = try? withBox(area) { box throws(CaptureError) in pixGetGrayHistogramInRect(pix, box, 2) }
+    guard let numa = numbers ?? nil else { return nil }
+    defer {
+      var owned: UnsafeMutablePointer<NUMA>? = numa
+      numaDestroy(&owned)
+    }
+    return (0..<Int(numaGetCount(numa))).map { index in
+      var value: Float = 0
+      _ = numaGetFValue(numa, Int32(index), &value)
+      return Int(value)
+    }
+  }
+
   /// Whether a 32-bit image holds visible colour (at least 0.01 % of the page clearly coloured).
   var hasColour: Bool {
     guard pixGetDepth(pix) == 32 else { return false }

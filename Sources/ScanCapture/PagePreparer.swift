@@ -19,8 +19,8 @@ public struct PreparedPage {
   public let isBlank: Bool
 }
 
-/// Prepares scanned pages for OCR in named stages: red-ink split and grey conversion, blank detection,
-/// orientation (Tesseract OSD), deskew.
+/// Prepares scanned pages for OCR in named stages: red-ink split and grey conversion, blank detection, faint
+/// print darkened, orientation (Tesseract OSD), deskew.
 public struct PagePreparer {
   /// Below this OSD confidence a page is never turned; it is flagged `orientationUncertain` for review.
   public static let minimumOrientationConfidence: Double = 5.0
@@ -46,10 +46,11 @@ public struct PagePreparer {
         orientationConfidence: nil, orientationUncertain: false, isBlank: true)
     }
 
-    let estimate = try engine.detectOrientation(split.grey)
+    let strengthened = try FaintPrintStretch().stretched(split.grey)
+    let estimate = try engine.detectOrientation(strengthened)
     let confident = estimate.map { $0.confidence >= Self.minimumOrientationConfidence } ?? false
     let rotation = confident ? estimate?.clockwiseCorrection ?? 0 : 0
-    var grey = try PageRotation.quarterTurns(split.grey, clockwiseDegrees: rotation)
+    var grey = try PageRotation.quarterTurns(strengthened, clockwiseDegrees: rotation)
     var redInk = try split.redInk.map { mask throws(CaptureError) in
       try PageRotation.quarterTurns(mask, clockwiseDegrees: rotation)
     }

@@ -51,11 +51,31 @@ struct BlankPageDetector {
   /// The share of each side ignored.
   var marginFraction: Double
 
+  /// How much darker than the paper a pixel must be to count as ink. Measured against the page's own paper
+  /// (its median grey), not a fixed level: faint print on a pale scan (grey 130 on 230) is ink, while
+  /// show-through from the back and a lamp's fall-off (30–50 levels) are not.
+  static let inkContrast = 80
+
   func isBlank(_ grey: PageImage) -> Bool {
     let dx = Int(Double(grey.width) * marginFraction)
     let dy = Int(Double(grey.height) * marginFraction)
     let inner = PixelRect(x: dx, y: dy, width: grey.width - 2 * dx, height: grey.height - 2 * dy)
-    return grey.inkFraction(in: inner) < maximumInk
+    guard let histogram = grey.greyHistogram(in: inner) else { return grey.inkFraction(in: inner) < maximumInk }
+    let total = histogram.reduce(0, +)
+    guard total > 0 else { return true }
+    var seen = 0
+    var paper = 255
+    for (level, count) in histogram.enumerated() {
+      seen += count
+      if 2 * seen >= total {
+        paper = level
+        break
+      }
+    }
+    let threshold = paper - Self.inkContrast
+    guard threshold > 0 else { return false }
+    let ink = histogram[..<threshold].reduce(0, +)
+    return Double(ink) / Double(total) < maximumInk
   }
 }
 
@@ -104,5 +124,38 @@ struct SkewDetector {
     else { return 0 }
     guard Double(confidence) >= minimumConfidence, abs(Double(angle)) >= minimumAngle else { return 0 }
     return Double(angle)
+  }
+}
+
+/// Darkens faint print: a pale scan whose darkest ink is mid-grey (toner running out, a light scanner setting:
+/// print at grey 130 on paper at 230) is stretched so that its ink is black and its paper white. The fixed
+/// thresholds further on (ink marks, ruling lines, skew) then see the print; pages with black ink are left as
+/// they are.
+struct FaintPrintStretch {
+  /// The darkest ink level (the 0.3 % darkest pixels) above which a page counts as faint.
+  var faintInkLevel = 90
+  /// The paper–ink contrast below which there is nothing to stretch (a blank or a uniformly grey page).
+  var minimumContrast = 40
+
+  func stretched(_ grey: PageImage) throws(CaptureError) -> PageImage {
+    guard grey.depth == 8,
+      let histogram = grey.greyHistogram(in: PixelRect(x: 0, y: 0, width: grey.width, height: grey.height))
+    else { return grey }
+    let total = histogram.reduce(0, +)
+    guard total > 0 else { return grey }
+    func level(atShare share: Double) -> Int {
+      var seen = 0
+      for (level, count) in histogram.enumerated() {
+        seen += count
+        if Double(seen) >= share * Double(total) { return level }
+      }
+      return 255
+    }
+    let ink = level(atShare: 0.003)
+    let paper = level(atShare: 0.5)
+    guard ink > faintInkLevel, paper - ink >= minimumContrast else { return grey }
+    let image = try PageImage.wrap(pixGammaTRC(nil, grey.pix, 1.0, Int32(ink), Int32(paper)), "pixGammaTRC")
+    _ = pixCopyResolution(image.pix, grey.pix)
+    return image
   }
 }

@@ -92,7 +92,8 @@ public struct RulingLines: Sendable, Hashable {
     }
     defer { destroy(piece) }
     let binary = try checked(
-      pixGetDepth(piece) == 1 ? pixClone(piece) : pixConvertTo1(piece, 128), "pixConvertTo1")
+      pixGetDepth(piece) == 1 ? pixClone(piece) : pixConvertTo1(piece, inkThreshold(in: image, area: area)),
+      "pixConvertTo1")
     defer { destroy(binary) }
     let dpi = image.resolution > 0 ? image.resolution : fallbackResolution
     let thin = max(3, dpi / 60)
@@ -103,6 +104,20 @@ public struct RulingLines: Sendable, Hashable {
       guard !isRuleBit, box.height >= minimumHeight else { return nil }
       return PixelRect(x: box.x + area.x, y: box.y + area.y, width: box.width, height: box.height)
     }
+  }
+
+  /// The grey level below which a pixel of `area` is ink: 60 levels under the area's paper (its median grey),
+  /// between 128 and 200. A thin typewriter stroke scanned at 200 DPI is grey (150–180), not black; a fixed 128
+  /// lost the "7" of "7,8" and cropped the value to ",8".
+  static func inkThreshold(in image: PageImage, area: PixelRect) -> Int32 {
+    guard let histogram = image.greyHistogram(in: area) else { return 128 }
+    let total = histogram.reduce(0, +)
+    var seen = 0
+    for (level, count) in histogram.enumerated() {
+      seen += count
+      if 2 * seen >= total { return Int32(min(200, max(128, level - 60))) }
+    }
+    return 128
   }
 
   /// A copy of a grey page without dotted leaders (the "……" lines under label values), which full-page OCR

@@ -75,6 +75,20 @@ import Testing
     #expect(ValueNormalizer.normalize("Người Sao Hỏa", type: .text, lexicon: groups) == "Người Sao Hỏa")
   }
 
+  @Test func aWordOneLetterOffExactlyOneLevelIsProposed() throws {
+    let templates = try TemplateSet.load(directory: TemplateLoadingTests.mappings)
+    let year = try #require(templates.templates.first { $0.id == "year-tt22-thcs" })
+    let levels = try #require(year.lexicons["level"])
+    #expect(ValueNormalizer.nearest("Tết", in: levels) == "T")
+    #expect(ValueNormalizer.nearest("Khả.", in: levels) == nil, "a listed word is no edit away from itself")
+    #expect(ValueNormalizer.nearest("Kho", in: levels) == "K")
+    // "Tat" is one letter from both "Tốt" and "Đạt": no guess.
+    #expect(ValueNormalizer.nearest("Tat", in: levels) == nil)
+    // Too short to say: "Ti" could be anything.
+    #expect(ValueNormalizer.nearest("Ti", in: levels) == nil)
+    #expect(ValueNormalizer.nearest("Giỏi", in: levels) == nil)
+  }
+
   @Test func subjectListsMustNameCatalogSubjects() {
     let names = Dictionary(
       SubjectCatalog.entries.filter { $0.regime == .tt58 && $0.band == .thcs }.map { ($0.name, $0.name) }

@@ -112,6 +112,13 @@ import Testing
     // Only a term's number: "Ngoại ngữ 2" keeps its digit, so a misread "Ngoại ngữ 1" is not taken for it.
     #expect(TextMatching.foldingNumerals(["ngoai", "ngu", "2"]) == ["ngoai", "ngu", "2"])
     #expect(TextMatching.foldingNumerals(["hk", "2"]) == ["hk", "ii"])
+    // Written as one word, as school software prints them.
+    #expect(TextMatching.foldingNumerals(["hk1"]) == ["hki"])
+    #expect(TextMatching.foldingNumerals(["hk2"]) == ["hkii"])
+    #expect(TextMatching.foldingNumerals(["hk3"]) == ["hk3"])
+    let second = TextMatching.foldingNumerals(TextMatching.tokens("HK II"))
+    #expect(!TextMatching.occurrences(of: second, in: TextMatching.foldingNumerals(TextMatching.tokens("HK2"))).isEmpty)
+    #expect(TextMatching.occurrences(of: second, in: TextMatching.foldingNumerals(TextMatching.tokens("HK1"))).isEmpty)
     let key = TextMatching.foldingNumerals(TextMatching.tokens("Học kì II"))
     #expect(
       !TextMatching.occurrences(of: key, in: TextMatching.foldingNumerals(TextMatching.tokens("Học kì 2"))).isEmpty)

@@ -136,6 +136,35 @@ DEV_FAMILIES = {
         "terms": ("HKI", "HKII", "Cả năm"), "comment_col": "none",
         "bottom_block": "below", "damage": ("show-through", "perspective", "holes"),
     },
+    # a city school's own print: small condensed labels, typewriter-like entries, no leaders, older
+    # wordings (date of birth spelled out, "bố", registered residence), a spanning header over
+    # "HK1/HK2", comments on most rows, many blank history rows
+    "cityschool": {
+        "label_fonts": ["DejaVu Sans Condensed", "Liberation Sans"],
+        "entry_fonts": ["FreeMono", "DejaVu Sans Mono"],
+        "label_pt": (9.0, 9.8), "entry_pt": (10.2, 11.0),
+        "margins": ((10, 12), (8, 10), (8, 10)), "row_mm": (6.2, 6.8),
+        "leaders": "none", "wrap_residence": True, "history_extra_rows": 3,
+        "labels": {"Ngày sinh:": "Ngày, tháng, năm sinh:", "Họ và tên cha:": "Họ và tên bố:",
+                   "Chỗ ở hiện tại:": "Hộ khẩu thường trú:"},
+        "header_levels": 2, "span_label": "Điểm trung bình các môn",
+        "terms": ("HK1", "HK2", "Cả năm"), "reassess_col": False, "comment_col": "always",
+        "bottom_block": "beside", "damage": ("show-through", "lighting"),
+    },
+    # a provincial department's large-print form: condensed serif labels, serif entries, wide margins, a
+    # spanning header over the terms with the reassessment column kept, conduct/learning as rows with the
+    # terms as columns and the absences/promotion block beside it
+    "province": {
+        "label_fonts": ["DejaVu Serif Condensed", "FreeSerif"],
+        "entry_fonts": ["Liberation Serif", "DejaVu Serif"],
+        "label_pt": (11.4, 12.4), "entry_pt": (11.8, 12.6),
+        "margins": ((22, 26), (15, 19), (14, 17)), "row_mm": (7.1, 7.6),
+        "leaders": "dots", "cccd_boxes": True, "history_extra_rows": 2,
+        "header_levels": 2, "span_label": "Điểm tổng kết môn",
+        "terms": ("Học kì I", "Học kì II", "Cả năm"), "comment_col": "always",
+        "results_layout": "kinds-as-rows", "bottom_block": "beside",
+        "damage": ("gutter", "show-through", "holes"),
+    },
 }
 
 EVAL_FAMILIES = [f for f in FAMILIES if f != "classic"]

@@ -742,6 +742,14 @@ class Page:
                            max(b[2] for b in boxes), max(b[3] for b in boxes)), "typed",
                           critical, printedAs="boxes")
 
+    def fitting(self, text, font, avail):
+        """`font`, or a smaller size of it when `text` would not fit in `avail` pixels (printed text never
+        crosses a table's rules). The font is unchanged, so classic output stays the same, when it fits."""
+        widest = self.tlen(text, font)
+        if widest <= avail:
+            return font
+        return load_font(font.path, max(8, int(font.size * avail / widest)))
+
     def wrap_center(self, x0, x1, ytop, lines_text, font, line_h):
         avail = (x1 - x0) - self.px(1.6)
         widest = max(self.tlen(ln, font) for ln in lines_text)
@@ -1237,13 +1245,14 @@ def render_year(pg: Page, st: dict, yr: dict, res: dict) -> dict:
     for wmm in widths:
         bx.append(bx[-1] + pg.px(wmm + cj[4]))
     for i, c in enumerate(heads):
-        w = pg.tlen(c, rf)
-        pg.text((bx[i + 1] + bx[i + 2]) / 2 - w / 2, y + rh * 0.7, c, rf)
+        hf = pg.fitting(c, rf, bx[i + 2] - bx[i + 1] - pg.px(1.6))  # a printer fits a header to its cell
+        w = pg.tlen(c, hf)
+        pg.text((bx[i + 1] + bx[i + 2]) / 2 - w / 2, y + rh * 0.7, c, hf)
     y += rh
     for lab, cells in grid:
         pg.hline(bx[0], bx[-1], y)
         base = y + rh * 0.72
-        pg.text(bx[0] + pad, base, lab, lf)
+        pg.text(bx[0] + pad, base, lab, pg.fitting(lab, lf, bx[1] - bx[0] - 2 * pad))
         for i, (kind, t) in enumerate(cells):
             level_cell(bx[i + 1], bx[i + 2], base, kind, t)
         y += rh
