@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the scored sets of issue 13 into OUT and, given a hocba binary, imports and scores them:
 #   development set  OUT/dev     --family classic (the first layout family, tuned on), seed 4242
-#   development set  OUT/devfam  --family devmix (the development families workshop and county), seed 5151
+#   development set  OUT/devfam  --family devmix (the development families workshop, county, cityschool and province), seed 5151
 #   evaluation set   OUT/eval    --family mixed (the evaluation families, never tuned on), seed 9001
 # All: 6 students, --variation high --formats png,jpg,tif,pdf --extras all. Everything is synthetic.
 # The evaluation set (and its families, tools/scangen/families.py) is for scoring only: do not read its failures one by one and patch them.

@@ -42,8 +42,11 @@ extension FieldReader {
     }
     let end = (stops.map(\.x).min() ?? image.width - pixels(0.2)) - pixels(0.02)
     let band = PixelRect(x: start, y: middle - label.height, width: max(1, end - start), height: 2 * label.height)
-    let found = try marks(in: band, minimumHeight: max(3, label.height * 35 / 100))
-      .filter { abs($0.y + $0.height / 2 - middle) <= label.height * 3 / 4 }
+    let onRow = { (mark: PixelRect) in abs(mark.y + mark.height / 2 - middle) <= label.height * 3 / 4 }
+    let lowest = max(3, label.height * 35 / 100)
+    // Bars of character boxes can reach the band's edges, where ruling remnants are dropped: look with them.
+    let (boxed, bars) = boxBars(among: try marks(in: band, minimumHeight: lowest, keepingRules: true).filter(onRow))
+    let found = try (bars.isEmpty ? marks(in: band, minimumHeight: lowest).filter(onRow) : boxed)
       .sorted { $0.x < $1.x }
     var kept: [PixelRect] = []
     for mark in found {
@@ -51,8 +54,8 @@ extension FieldReader {
       kept.append(mark)
     }
     guard !kept.isEmpty else { return empty(target, box: band, found: true) }
-    let reading = try read(target, inkBox: PageText.union(kept), limit: band)
     let ink = PageText.union(kept)
+    let reading = try withoutBars(bars).read(target, inkBox: ink, limit: band)
     // Only a full first line (ending in a comma, or reaching the end of its band) goes on below: a misread label
     // on the next line must not turn the father's name into the end of an address.
     let full =

@@ -154,27 +154,7 @@ extension FieldReader {
     let margin = max(3, pixels(0.02))
     let minimumInk = max(4, pixels(0.035))
     var readings: [FieldReading] = []
-    var index = 0
-    for row in view.header.upperBound..<max(view.header.upperBound, grid.rowCount) {
-      var target: RowTarget
-      if let labelColumn = spec.labelColumn {
-        guard labelColumn < grid.columnCount else { continue }
-        let cell = grid.cell(row: row, column: labelColumn, margin: margin)
-        let label = text.words(inside: cell).map(\.text).joined(separator: " ")
-        var matched = matchRow(label, candidates: candidates)
-        if matched == nil, !(try marks(in: cell, minimumHeight: minimumInk).isEmpty) {
-          matched = matchRow(try ocrLabel(cell), candidates: candidates)
-        }
-        guard let matched else { continue }
-        target = matched
-      } else {
-        let filled = try (0..<grid.columnCount).contains { column in
-          !(try marks(in: grid.cell(row: row, column: column, margin: margin), minimumHeight: minimumInk).isEmpty)
-        }
-        guard filled else { continue }
-        target = RowTarget(key: String(index), path: spec.path)
-        index += 1
-      }
+    for (row, target) in try rowTargets(spec, view: view, candidates: candidates) {
       for (specIndex, column) in spec.columns.enumerated() {
         guard let gridColumn = columns[specIndex] else { continue }
         let path = target.path.replacingOccurrences(of: "{row}", with: target.key)

@@ -13,7 +13,7 @@ struct FieldReader<Engine: OCREngine> {
   }
 
   let template: Template
-  let image: PageImage
+  var image: PageImage
   let engine: Engine
   let text: PageText
   /// The page's red-ink mask (red-pen corrections, seals), nil when none was found.
@@ -63,8 +63,8 @@ struct FieldReader<Engine: OCREngine> {
   func pixels(_ inches: Double) -> Int { Int((Double(dpi) * inches).rounded()) }
 
   /// Ink marks at least `minimumHeight` pixels high inside `region`.
-  func marks(in region: PixelRect, minimumHeight: Int) throws -> [PixelRect] {
-    try RulingLines.inkMarks(in: image, region: region, minimumHeight: minimumHeight)
+  func marks(in region: PixelRect, minimumHeight: Int, keepingRules: Bool = false) throws -> [PixelRect] {
+    try RulingLines.inkMarks(in: image, region: region, minimumHeight: minimumHeight, keepingRules: keepingRules)
   }
 
   /// A reading for a value that is absent: an empty cell or line (`found`) or a value that could not be located.

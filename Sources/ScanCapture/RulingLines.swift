@@ -52,7 +52,12 @@ public struct RulingLines: Sendable, Hashable {
   private static func segments(
     _ binary: UnsafeMutablePointer<PIX>, open: (Int32, Int32), merge: (Int32, Int32)
   ) throws(CaptureError) -> [RulingSegment] {
-    let opened = try checked(pixOpenBrick(nil, binary, open.0, open.1), "pixOpenBrick")
+    // Pinholes in a rule (scanner noise, a rotated thin line) would cut it into pieces shorter than the opening:
+    // a closing along the rule's direction by a few pixels fills them first.
+    let bridge: (Int32, Int32) = open.0 > open.1 ? (5, 1) : (1, 5)
+    let filled = try checked(pixCloseBrick(nil, binary, bridge.0, bridge.1), "pixCloseBrick")
+    defer { destroy(filled) }
+    let opened = try checked(pixOpenBrick(nil, filled, open.0, open.1), "pixOpenBrick")
     defer { destroy(opened) }
     let merged = try checked(pixCloseBrick(nil, opened, merge.0, merge.1), "pixCloseBrick")
     defer { destroy(merged) }
@@ -81,10 +86,10 @@ public struct RulingLines: Sendable, Hashable {
   /// The boxes of ink marks inside `region` (page pixels), without remnants of ruling lines at its edges.
   ///
   /// Used to tell an empty cell from a filled one before any OCR, and to crop a value tightly. Marks lower than
-  /// `minimumHeight` pixels (specks, dotted leaders) are left out.
-  public static func inkMarks(in image: PageImage, region: PixelRect, minimumHeight: Int) throws(CaptureError)
-    -> [PixelRect]
-  {
+  /// `minimumHeight` pixels (specks, dotted leaders) are left out; `keepingRules` keeps the ruling remnants too.
+  public static func inkMarks(
+    in image: PageImage, region: PixelRect, minimumHeight: Int, keepingRules: Bool = false
+  ) throws(CaptureError) -> [PixelRect] {
     _ = leptonicaSetup
     guard let area = region.clamped(toWidth: image.width, height: image.height) else { return [] }
     let piece = try withBox(area) { box throws(CaptureError) in
@@ -101,7 +106,7 @@ public struct RulingLines: Sendable, Hashable {
       let isRuleBit =
         (box.height <= thin && box.width >= 4 * box.height)
         || (box.width <= thin && box.height >= area.height * 4 / 5)
-      guard !isRuleBit, box.height >= minimumHeight else { return nil }
+      guard keepingRules || !isRuleBit, box.height >= minimumHeight else { return nil }
       return PixelRect(x: box.x + area.x, y: box.y + area.y, width: box.width, height: box.height)
     }
   }
