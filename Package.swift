@@ -36,6 +36,14 @@ let package = Package(
       name: "CChafa", pkgConfig: "chafa",
       providers: [.apt(["libchafa-dev"])]),
 
+    // The PDF học bạ: pango text drawn by cairo (fonts embedded), QR codes by libqrencode.
+    .systemLibrary(
+      name: "CPangoCairo", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CQREncode", pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"])]),
+
     // The model: value types only.
     .target(name: "HocBaModel"),
 
@@ -49,6 +57,9 @@ let package = Package(
 
     // Scanned pages: loading, preparation and OCR (Leptonica, Tesseract).
     .target(name: "ScanCapture", dependencies: ["HocBaModel", "HocBaCrypto", "CLeptonica", "CTesseract"]),
+
+    // The PDF học bạ (bản thể hiện): a pure page layout from the record, drawn by one cairo/pango renderer.
+    .target(name: "RecordPDF", dependencies: ["HocBaModel", "CPangoCairo", "CQREncode"]),
 
     // Page templates (Mappings/): classify pages, locate fields by anchors and ruled tables, read them.
     .target(name: "FieldMapping", dependencies: ["HocBaModel", "ScanCapture"]),
@@ -80,7 +91,7 @@ let package = Package(
       name: "hocba",
       dependencies: [
         "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline", "HocBaRules",
-        "ReviewUI", "TerminalDriver", "RecordSigning", "ScanCapture",
+        "ReviewUI", "TerminalDriver", "RecordSigning", "ScanCapture", "RecordPDF",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -103,6 +114,7 @@ let package = Package(
     .testTarget(
       name: "ScanCaptureTests", dependencies: ["ScanCapture", "TestSupport"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "RecordPDFTests", dependencies: ["RecordPDF", "RecordXML", "HocBaSamples", "TestSupport"]),
     .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "TestSupport"]),
     .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping", "TestSupport"]),
     .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport"]),

@@ -1,24 +1,39 @@
 import ArgumentParser
 import Foundation
 import HocBaModel
+import RecordPDF
 import RecordXML
 import ReviewStore
 
-/// `hocba export --xml DIR`: writes one record or all as standard XML, each validated against the XSD.
+/// `hocba export --xml DIR` / `--pdf DIR`: writes one record or all as standard XML (validated against the XSD)
+/// and/or as the PDF học bạ laid out like the paper book.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: help(
-      "Xuất hồ sơ ra XML chuẩn (đã kiểm tra theo XSD).", "Export records as standard XML (validated against the XSD)."))
+      "Xuất hồ sơ ra XML chuẩn (đã kiểm tra theo XSD) và/hoặc PDF học bạ.",
+      "Export records as standard XML (validated against the XSD) and/or as PDF học bạ."))
 
   @OptionGroup var global: GlobalOptions
 
   @Option(help: ArgumentHelp(help("Thư mục ghi tệp XML.", "Folder to write the XML files to."), valueName: "dir"))
-  var xml: String
+  var xml: String?
+
+  @Option(
+    help: ArgumentHelp(
+      help("Thư mục ghi tệp PDF học bạ (bản thể hiện, khổ A4).", "Folder to write the PDF học bạ files to (A4)."),
+      valueName: "dir"))
+  var pdf: String?
 
   @Option(
     help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
   var record: Int64?
+
+  func validate() throws {
+    guard xml != nil || pdf != nil else {
+      throw ValidationError(help("Cần --xml hoặc --pdf (hoặc cả hai).", "Give --xml or --pdf (or both)."))
+    }
+  }
 
   func run() throws {
     let language = global.language
@@ -31,6 +46,14 @@ struct ExportCommand: ParsableCommand {
       } else {
         records = try database.records()
       }
+      if let pdf {
+        let written = try PDFExporter(directory: URL(fileURLWithPath: pdf)).write(records)
+        for url in written { Console.output(url.path) }
+        Console.message(
+          language.pick(
+            "Đã xuất \(written.count) tệp PDF vào \(pdf).", "Exported \(written.count) PDF files to \(pdf)."))
+      }
+      guard let xml else { return }
       var signed: [Int64: [UInt8]] = [:]
       for stored in records { signed[stored.id] = try database.signedDocument(recordID: stored.id) }
       let result = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records, signed: signed)
