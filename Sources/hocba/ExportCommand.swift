@@ -4,7 +4,8 @@ import HocBaModel
 import RecordXML
 import ReviewStore
 
-/// `hocba export --xml DIR`: writes one record or all as standard XML, each validated against the XSD.
+/// `hocba export --xml DIR`: writes one record or all as standard XML, each validated against the XSD;
+/// `hocba export --package FILE.zip`: a verifiable hand-over package (ExportPackage.swift).
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
@@ -14,23 +15,30 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   @Option(help: ArgumentHelp(help("Thư mục ghi tệp XML.", "Folder to write the XML files to."), valueName: "dir"))
-  var xml: String
+  var xml: String?
+
+  @OptionGroup var package: PackageExportOptions
 
   @Option(
     help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
   var record: Int64?
 
+  func validate() throws {
+    if (xml == nil) == (package.package == nil) {
+      throw ValidationError(help("Cần đúng một trong --xml hoặc --package.", "Give exactly one of --xml or --package."))
+    }
+  }
+
   func run() throws {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
-      let records: [StoredRecord]
-      if let record {
-        guard let stored = try database.record(id: record) else { throw CommandError.recordMissing(id: record) }
-        records = [stored]
-      } else {
-        records = try database.records()
+      let records = try package.selected(from: database, record: record)
+      if let file = package.package {
+        try package.write(records, to: file, database: database, actor: global.actorName, record: record, language)
+        return
       }
+      guard let xml else { return }
       var signed: [Int64: [UInt8]] = [:]
       for stored in records { signed[stored.id] = try database.signedDocument(recordID: stored.id) }
       let result = try XMLExporter(directory: URL(fileURLWithPath: xml)).write(records, signed: signed)
