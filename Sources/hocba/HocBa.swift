@@ -14,6 +14,7 @@ struct HocBa: ParsableCommand {
       StatusCommand.self,
       ExportCommand.self, ImportXMLCommand.self,
       VerifyPackageCommand.self,
+      ImportPackageCommand.self,
       StaffCommand.self, AuditCommand.self,
       SignCommand.self, VerifyCommand.self, TrustCommand.self, CorrectCommand.self,
       ReviewCommand.self, FieldsCommand.self, SetCommand.self, ApproveCommand.self, ReopenCommand.self,

@@ -68,28 +68,54 @@ struct PackageCheck: Encodable {
           "hồ sơ chưa được niêm phong (trạng thái \(entry.state)): chỉ nhận hồ sơ đã ký đủ.",
           "the record is not sealed (state \(entry.state)): only fully signed records are accepted."))
     }
-    do {
-      let report = try RecordVerifier.verify(bytes, trust: context.trust, allowLegacySHA1: legacySHA1)
-      result.report = report
-      if !report.allValid {
-        result.reasons.append(language.pick("có chữ ký không hợp lệ.", "a signature is not valid."))
-      }
-      let content = try RecordXML.parse(bytes, source: entry.file)
-      if "\(content.schoolYear)" != entry.schoolYear || content.className != entry.className {
-        result.reasons.append(
-          language.pick(
-            "năm học/lớp trong manifest khác dữ liệu đã ký: manifest đã bị sửa.",
-            "the school year/class in the manifest differ from the signed data: the manifest was edited."))
-      }
-      let findings = context.plan(for: content).check(report, record: content, registered: context.registered)
-      for finding in findings where ownSchool || !finding.concernsRegistration {
-        result.reasons.append(finding.message(in: language))
-      }
-    } catch {
-      result.reasons.append((error as? any HocBaError)?.message(in: language) ?? "\(type(of: error))")
+    let verified = SignedRecordCheck(
+      bytes, source: entry.file, context: context, ownSchool: ownSchool, legacySHA1: legacySHA1, language)
+    result.report = verified.report
+    if let content = verified.record,
+      "\(content.schoolYear)" != entry.schoolYear || content.className != entry.className
+    {
+      result.reasons.append(
+        language.pick(
+          "năm học/lớp trong manifest khác dữ liệu đã ký: manifest đã bị sửa.",
+          "the school year/class in the manifest differ from the signed data: the manifest was edited."))
     }
+    result.reasons += verified.reasons
     result.valid = result.reasons.isEmpty
     return result
+  }
+}
+
+/// One signed record checked on its own: every signature (Điều 15 a–d, trust store) and the signing policy; the
+/// staff-registry part only for the school's own records (`ownSchool`).
+struct SignedRecordCheck {
+  var report: VerificationReport?
+  /// The record content of verified bytes (nil when they do not parse).
+  static func content(_ bytes: [UInt8], source: String) -> SchoolYearRecord? {
+    try? RecordXML.parse(bytes, source: source)
+  }
+
+  var record: SchoolYearRecord?
+  var reasons: [String] = []
+
+  init(
+    _ bytes: [UInt8], source: String, context: SigningContext, ownSchool: Bool, legacySHA1: Bool,
+    _ language: Language
+  ) {
+    do {
+      let report = try RecordVerifier.verify(bytes, trust: context.trust, allowLegacySHA1: legacySHA1)
+      self.report = report
+      if !report.allValid {
+        reasons.append(language.pick("có chữ ký không hợp lệ.", "a signature is not valid."))
+      }
+      let content = try RecordXML.parse(bytes, source: source)
+      record = content
+      let findings = context.plan(for: content).check(report, record: content, registered: context.registered)
+      for finding in findings where ownSchool || !finding.concernsRegistration {
+        reasons.append(finding.message(in: language))
+      }
+    } catch {
+      reasons.append((error as? any HocBaError)?.message(in: language) ?? "\(type(of: error))")
+    }
   }
 }
 

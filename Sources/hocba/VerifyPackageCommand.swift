@@ -60,6 +60,7 @@ struct VerifyPackageCommand: ParsableCommand {
 /// Failures of the package commands that are not a library error.
 enum PackageCommandError: HocBaError {
   case notValid(path: String)
+  case transferRefused(path: String)
 
   var kind: ErrorKind { .integrity }
 
@@ -69,6 +70,11 @@ enum PackageCommandError: HocBaError {
       language.pick(
         "Gói \(path) không hợp lệ (xem lý do ở trên): không nhận gói này, báo lại cho đơn vị gửi.",
         "Package \(path) is not valid (reasons above): do not accept it; tell the sender.")
+    case .transferRefused(let path):
+      language.pick(
+        "Hồ sơ \(path) có chữ ký không hợp lệ (xem lý do ở trên): không nhận, đã giữ trong cách ly; báo lại cho đơn vị gửi.",
+        "Record \(path) has signatures that are not valid (reasons above): not accepted, kept in quarantine; tell the "
+          + "sender.")
     }
   }
 }

@@ -3,6 +3,7 @@ import HocBaModel
 import HocBaSamples
 import RecordPackage
 import RecordXML
+import ReviewStore
 import Testing
 
 /// `hocba export --package` and `verify-package` end to end: a sending school seals two records, a receiving
@@ -119,5 +120,56 @@ struct PackageCommandTests {
       try Self.tampered(package, in: school, name: "escape.zip") { $0.append(("../escape.xml", [1])) }, status: 77,
       "unsafe path")
     try refused(school.scratch.path("missing.zip"), status: 66, "not found")
+  }
+
+  @Test("import-package stores valid records with their signed original and quarantines a tampered package")
+  func importPackage() throws {
+    let (school, package) = try Self.sender()
+    let receiver = try Self.receiver(school.pki)
+    let changed = try Self.tampered(package, in: school, name: "changed.zip") { entries in
+      let index = entries.firstIndex { $0.path.hasPrefix("records/") }!
+      entries[index].bytes = Array(
+        String(decoding: entries[index].bytes, as: UTF8.self).replacingOccurrences(
+          of: "<HK1>6.6</HK1>", with: "<HK1>9.6</HK1>"
+        ).utf8)
+    }
+    let refused = try receiver.run(["import-package", changed, "--lang", "en"])
+    #expect(refused.status == 3 && refused.stderr.contains("refused"), "\(refused.stderr)")
+    #expect(try receiver.scratch.sql("SELECT count(*) FROM record") == "0")
+    #expect(try receiver.scratch.sql("SELECT count(*) FROM incoming_document WHERE record_id IS NULL") == "2")
+
+    let accepted = try receiver.ok(["import-package", package])
+    let ids = accepted.stdout.split(separator: "\n").compactMap { Int64($0) }
+    #expect(ids.count == 2)
+    let store = try ReviewDatabase.open(path: receiver.db)
+    let opened = try RecordPackage.open(Array(try Data(contentsOf: URL(fileURLWithPath: package))))
+    for id in ids {
+      #expect(try store.record(id: id)?.state == .imported)
+      let original = try #require(try store.incomingDocument(recordID: id))
+      #expect(opened.files.values.contains(original), "signed original kept byte for byte")
+    }
+    #expect(try receiver.scratch.sql("UPDATE incoming_document SET source = 'x'").isEmpty)
+    #expect(try receiver.scratch.sql("SELECT count(*) FROM incoming_document WHERE source = 'x'") == "0")
+    #expect(try receiver.run(["audit", "verify"]).status == 0)
+  }
+
+  @Test("import-xml verifies a signed file: valid stored with its original, tampered refused and quarantined")
+  func importSignedXML() throws {
+    let (school, package) = try Self.sender()
+    let receiver = try Self.receiver(school.pki)
+    let entries = try ZipReader.entries(Array(try Data(contentsOf: URL(fileURLWithPath: package))))
+    let signed = try #require(entries.first { $0.path.hasPrefix("records/") })
+    let good = receiver.scratch.path("good.xml")
+    try Data(signed.bytes).write(to: URL(fileURLWithPath: good))
+    let bad = receiver.scratch.path("bad.xml")
+    try String(decoding: signed.bytes, as: UTF8.self).replacingOccurrences(of: "<HK1>6.6</HK1>", with: "<HK1>9.6</HK1>")
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let refused = try receiver.run(["import-xml", bad, "--lang", "en"])
+    #expect(refused.status == 3 && refused.stderr.contains("a signature is not valid"), "\(refused.stderr)")
+    #expect(try receiver.scratch.sql("SELECT count(*) FROM incoming_document WHERE record_id IS NULL") == "1")
+    let id = try #require(
+      Int64(try receiver.ok(["import-xml", good]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let store = try ReviewDatabase.open(path: receiver.db)
+    #expect(try store.incomingDocument(recordID: id) == signed.bytes)
   }
 }
