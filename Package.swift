@@ -69,6 +69,9 @@ let package = Package(
       name: "IngestPipeline",
       dependencies: ["HocBaModel", "HocBaCrypto", "ScanCapture", "FieldMapping", "ReviewStore", "HocBaRules"]),
 
+    // Hand-over packages: a stored ZIP (own reader with limits) of signed records and a manifest of hashes.
+    .target(name: "RecordPackage", dependencies: ["HocBaModel", "HocBaCrypto"]),
+
     // The SQLite store.
     .target(
       name: "ReviewStore",
@@ -91,7 +94,7 @@ let package = Package(
       name: "hocba",
       dependencies: [
         "HocBaModel", "RecordXML", "ReviewStore", "HocBaSamples", "FieldMapping", "IngestPipeline", "HocBaRules",
-        "ReviewUI", "TerminalDriver", "RecordSigning", "ScanCapture", "RecordPDF",
+        "ReviewUI", "TerminalDriver", "RecordSigning", "ScanCapture", "RecordPDF", "RecordPackage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -117,7 +120,8 @@ let package = Package(
     .testTarget(name: "RecordPDFTests", dependencies: ["RecordPDF", "RecordXML", "HocBaSamples", "TestSupport"]),
     .testTarget(name: "ReviewStoreTests", dependencies: ["ReviewStore", "TestSupport"]),
     .testTarget(name: "FieldMappingTests", dependencies: ["FieldMapping", "TestSupport"]),
-    .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport"]),
+    .testTarget(name: "hocbaTests", dependencies: ["hocba", "TestSupport", "RecordPackage"]),
+    .testTarget(name: "RecordPackageTests", dependencies: ["RecordPackage"]),
     .testTarget(
       name: "ReviewUITests",
       dependencies: ["ReviewUI", "TerminalDriver", "ReviewStore", "HocBaSamples", "TestSupport", "ScanCapture"],

@@ -24,6 +24,8 @@ extension ReviewDatabase {
       try db.execute(
         sql: "ALTER TABLE school ADD COLUMN tsa_url TEXT CHECK (tsa_url IS NULL OR tsa_url LIKE 'http://%')")
     }
+    // Records received from another school: signed originals and quarantined refusals (issue 16).
+    migrator.registerMigration("v8-handover") { db in try createHandoverSchemaV8(db) }
     return migrator
   }
 

@@ -13,11 +13,14 @@ enum InputKind: Sendable, Equatable {
   case xmlRecord
   /// A class list in CSV (`check --roster`).
   case classList
+  /// A hand-over package, a ZIP (`verify-package`, `import-package`).
+  case package
 
   func noun(in language: Language) -> String {
     switch self {
     case .xmlRecord: language.pick("tệp XML hồ sơ", "an XML record file")
     case .classList: language.pick("tệp danh sách lớp (CSV)", "a class list file (CSV)")
+    case .package: language.pick("gói hồ sơ (ZIP)", "a record package (ZIP)")
     }
   }
 
@@ -25,6 +28,7 @@ enum InputKind: Sendable, Equatable {
     switch self {
     case .xmlRecord: language.pick("một hồ sơ XML chỉ vài KB", "an XML record is a few KB")
     case .classList: language.pick("một danh sách lớp chỉ vài KB", "a class list is a few KB")
+    case .package: language.pick("gói của một năm học vài chục MB", "a school year's package is tens of MB")
     }
   }
 }
@@ -34,6 +38,8 @@ enum InputKind: Sendable, Equatable {
 enum BoundedFileReader {
   /// The largest class list read by `check --roster`: a school's roster is well under 1 MB.
   static let rosterLimit = 16 * 1_048_576
+  /// The largest package read by `verify-package`/`import-package` (the ZIP reader's total limit plus headers).
+  static let packageLimit = 1_024 * 1_048_576
 
   /// The bytes of the regular file at `path`, at most `limit` of them; anything else is refused by its kind.
   static func contents(of path: String, limit: Int, kind: InputKind = .xmlRecord) throws(InputFileError) -> [UInt8] {

@@ -6,7 +6,8 @@ import RecordXML
 import ReviewStore
 
 /// `hocba export --xml DIR` / `--pdf DIR`: writes one record or all as standard XML (validated against the XSD)
-/// and/or as the PDF học bạ laid out like the paper book.
+/// and/or as the PDF học bạ laid out like the paper book; `hocba export --package FILE.zip`: a verifiable hand-over
+/// package (ExportPackage.swift).
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
@@ -25,13 +26,18 @@ struct ExportCommand: ParsableCommand {
       valueName: "dir"))
   var pdf: String?
 
+  @OptionGroup var package: PackageExportOptions
+
   @Option(
     help: ArgumentHelp(help("Chỉ xuất hồ sơ có số này.", "Export only the record with this number."), valueName: "id"))
   var record: Int64?
 
   func validate() throws {
-    guard xml != nil || pdf != nil else {
-      throw ValidationError(help("Cần --xml hoặc --pdf (hoặc cả hai).", "Give --xml or --pdf (or both)."))
+    if (xml != nil || pdf != nil) == (package.package != nil) {
+      throw ValidationError(
+        help(
+          "Cần --xml và/hoặc --pdf, hoặc --package (không dùng chung).",
+          "Give --xml and/or --pdf, or --package (not together)."))
     }
   }
 
@@ -39,12 +45,10 @@ struct ExportCommand: ParsableCommand {
     let language = global.language
     try reportingErrors(language) {
       let database = try global.openDatabase()
-      let records: [StoredRecord]
-      if let record {
-        guard let stored = try database.record(id: record) else { throw CommandError.recordMissing(id: record) }
-        records = [stored]
-      } else {
-        records = try database.records()
+      let records = try package.selected(from: database, record: record)
+      if let file = package.package {
+        try package.write(records, to: file, database: database, actor: global.actorName, record: record, language)
+        return
       }
       if let pdf {
         let written = try PDFExporter(directory: URL(fileURLWithPath: pdf)).write(records)

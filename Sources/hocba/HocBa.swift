@@ -13,6 +13,8 @@ struct HocBa: ParsableCommand {
       DemoCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self, EvalCommand.self, BenchCommand.self,
       StatusCommand.self,
       ExportCommand.self, ImportXMLCommand.self,
+      VerifyPackageCommand.self,
+      ImportPackageCommand.self,
       StaffCommand.self, AuditCommand.self,
       SignCommand.self, VerifyCommand.self, TrustCommand.self, CorrectCommand.self,
       ReviewCommand.self, FieldsCommand.self, SetCommand.self, ApproveCommand.self, ReopenCommand.self,

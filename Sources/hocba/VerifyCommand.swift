@@ -22,13 +22,7 @@ struct VerifyCommand: ParsableCommand {
   @Option(help: ArgumentHelp(help("Kiểm tra hồ sơ đã ký số này.", "Verify this stored record."), valueName: "id"))
   var record: [Int64] = []
 
-  @Flag(help: ArgumentHelp(help("In kết quả dạng JSON.", "Print the result as JSON.")))
-  var json = false
-
-  @Flag(
-    name: .customLong("legacy-sha1"),
-    help: ArgumentHelp(help("Chấp nhận SHA-1 (hồ sơ cũ).", "Accept SHA-1 (legacy records).")))
-  var legacySHA1 = false
+  @OptionGroup var flags: VerificationFlags
 
   func validate() throws {
     if files.isEmpty && record.isEmpty {
@@ -59,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
       }
       var results: [Result] = []
       for (source, bytes) in documents {
-        let report = try RecordVerifier.verify(bytes, trust: context.trust, allowLegacySHA1: legacySHA1)
+        let report = try RecordVerifier.verify(bytes, trust: context.trust, allowLegacySHA1: flags.legacySHA1)
         let content = try RecordXML.parse(bytes, source: source)
         let findings = context.plan(for: content).check(report, record: content, registered: context.registered)
         results.append(
@@ -67,11 +61,8 @@ struct VerifyCommand: ParsableCommand {
             source: source, valid: report.allValid && findings.isEmpty, report: report,
             policy: findings.map { $0.message(in: language) }))
       }
-      if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        Console.output(String(decoding: try encoder.encode(results), as: UTF8.self))
+      if flags.json {
+        try VerificationFlags.printJSON(results)
       } else {
         for result in results { print(result, language) }
       }

@@ -19,7 +19,10 @@ struct SchemaTests {
         #expect(tables.contains(table), "missing table \(table)")
       }
       let applied = try database.rawRead { try ReviewDatabase.migrator.appliedMigrations($0) }
-      #expect(applied == ["v1-schema", "v1-triggers", "v2-import", "v3-review", "v4-signing", "v5-reread", "v6-tsa"])
+      #expect(
+        applied == [
+          "v1-schema", "v1-triggers", "v2-import", "v3-review", "v4-signing", "v5-reread", "v6-tsa", "v8-handover",
+        ])
     }
   }
 

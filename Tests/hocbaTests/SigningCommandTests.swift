@@ -15,8 +15,10 @@ struct SigningCommandTests {
     let pki: SigningPKI
     var db: String { scratch.path("hocba.sqlite") }
 
-    init() throws {
+    /// `bare`: an empty folder, not yet initialised (the caller runs `init` itself).
+    init(bare: Bool = false) throws {
       pki = try SigningPKI.shared.get()
+      if bare { return }
       try ok(["init", "--name", "Trường THCS Đại An", "--code", "DA01", "--province", "Ninh Bình"])
       try ok(["trust", "add", pki.file("ca.pem"), pki.file("inter.pem"), pki.file("crl.pem")])
       try ok(["staff", "add", "--name", "Lê Văn Hiệu", "--role", "principal", "--certificate", pki.pem("principal")])
